@@ -1,0 +1,39 @@
+# `make book` and `make test` each create .venv from requirements.txt when it is missing or stale.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: book test unit nbval build-check notebooks bib clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+bib: $(STAMP)
+	$(BIN)/python -m report bib seeds --out book/references.bib
+
+book: bib
+	$(BIN)/jupyter-book build . -W --keep-going
+
+# unit tests, strict nbval against the committed outputs, then the -W book build
+test: unit nbval build-check
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -q tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/
+
+build-check: bib
+	$(BIN)/jupyter-book build . -W --keep-going
+
+# after changing the package, codebook or seeds: re-execute every notebook and commit the outputs
+notebooks: $(STAMP)
+	$(BIN)/python -m report run-notebooks $(NOTEBOOKS)
+
+clean:
+	rm -rf _build

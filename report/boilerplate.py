@@ -1,0 +1,111 @@
+"""Flag boilerplate paragraphs with the data-driven rules in codebook/boilerplate.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from . import codebook
+
+WORD_RE = re.compile(r"\w+(?:[.,’'\-]\w+)*")
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]{3,}")
+TITLE_CASE_SHARE = 0.75
+SHARED_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+
+
+def count_words(text: str) -> int:
+    """Words as the book counts them: runs of letters and digits joined by inner . , apostrophes or hyphens
+    ("U.S.", "1,000" and "Kabul-based" are one word each)."""
+    return len(WORD_RE.findall(text))
+
+
+def is_title_case(text: str) -> bool:
+    """Most words of four or more letters start with a capital (a heading, not a sentence)."""
+    words = TITLE_WORD_RE.findall(text)
+    if not words:
+        return True
+    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str
+    pattern: re.Pattern | None = None
+    max_words: int | None = None
+    off_topic: bool | None = None
+    title_case: bool | None = None
+    tail: int | None = None
+    max_shared: float | None = None
+    followed_by: str | None = None
+    extends: int = 0
+
+
+@cache
+def rules() -> tuple[tuple[Rule, ...], re.Pattern]:
+    """The rules in file order and the compiled topic-term pattern."""
+    data = codebook.load("boilerplate")
+    topic = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in data["topic_terms"]) + ")", re.IGNORECASE)
+    out = []
+    for raw in data["rules"]:
+        flags = re.IGNORECASE if raw.get("ignore_case") else 0
+        out.append(
+            Rule(
+                id=raw["id"], description=raw["description"],
+                pattern=re.compile(raw["pattern"], flags) if "pattern" in raw else None,
+                max_words=raw.get("max_words"), off_topic=raw.get("off_topic"),
+                title_case=raw.get("title_case"), tail=raw.get("tail"),
+                max_shared=raw.get("max_shared"), followed_by=raw.get("followed_by"),
+                extends=raw.get("extends", 0),
+            )
+        )
+    return tuple(out), topic
+
+
+def shared_share(texts: list[str], i: int) -> float:
+    """Share of paragraph i's words of 4+ letters that occur in another paragraph of the same source."""
+    words = {w.lower() for w in SHARED_WORD_RE.findall(texts[i])}
+    if not words:
+        return 1.0
+    other = {w.lower() for j, t in enumerate(texts) if j != i for w in SHARED_WORD_RE.findall(t)}
+    return len(words & other) / len(words)
+
+
+def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: list[str]) -> bool:
+    text = texts[i]
+    if rule.followed_by is not None and not (i + 1 < len(texts) and flagged[i + 1] == rule.followed_by):
+        return False
+    if rule.pattern is not None and not rule.pattern.search(text):
+        return False
+    if rule.max_words is not None and count_words(text) > rule.max_words:
+        return False
+    if rule.off_topic is not None and rule.off_topic == bool(topic.search(text)):
+        return False
+    if rule.title_case is not None and rule.title_case != is_title_case(text):
+        return False
+    if rule.tail is not None and i < len(texts) - rule.tail:
+        return False
+    if rule.max_shared is not None and shared_share(texts, i) > rule.max_shared:
+        return False
+    return True
+
+
+def flag_paragraphs(texts: list[str]) -> list[str]:
+    """The boilerplate rule id for each paragraph of one source, '' for the author's text.
+
+    Rules without `followed_by` run first; rules with it then see their result.
+    """
+    all_rules, topic = rules()
+    flagged = [""] * len(texts)
+    for passes in ([r for r in all_rules if r.followed_by is None], [r for r in all_rules if r.followed_by]):
+        for i in range(len(texts)):
+            if flagged[i]:
+                continue
+            for rule in passes:
+                if _fires(rule, texts, i, topic, flagged):
+                    flagged[i] = rule.id
+                    for j in range(i + 1, min(i + 1 + rule.extends, len(texts))):
+                        flagged[j] = flagged[j] or rule.id
+                    break
+    return flagged

@@ -1,0 +1,59 @@
+"""The rule-based spaCy pipeline: English tokenizer, abbreviation special cases, sentencizer.
+
+No pretrained model is used: everything the pipeline knows comes from report/codebook/.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc
+
+from . import codebook
+
+OPENING_QUOTES = {"“", "‘", "«"}
+STRAIGHT_QUOTES = {'"', "'"}
+
+
+def _is_opening_quote(doc: Doc, i: int) -> bool:
+    """Token i is a quotation mark that opens what follows it."""
+    tok = doc[i]
+    if tok.text in OPENING_QUOTES:
+        return True
+    # a straight quote opens when it is glued to the next token and not to the previous one
+    return tok.text in STRAIGHT_QUOTES and tok.whitespace_ == "" and (i == 0 or doc[i - 1].whitespace_ != "")
+
+
+@Language.component("sentence_fixes")
+def sentence_fixes(doc: Doc) -> Doc:
+    """Two general corrections to the sentencizer's boundaries.
+
+    - An opening quotation mark after a full stop belongs to the next sentence, not the
+      end of the previous one ('... journalists. “We have ...').
+    - A 'sentence' that starts with a lowercase letter continues the previous one
+      (an abbreviation the tokenizer did not know, such as 'approx. five').
+    """
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if not tok.is_sent_start:
+            continue
+        if tok.text[:1].islower():
+            tok.is_sent_start = False
+        elif _is_opening_quote(doc, i - 1) and not doc[i - 1].is_sent_start:
+            doc[i - 1].is_sent_start = True
+            tok.is_sent_start = False
+    return doc
+
+
+@cache
+def pipeline() -> Language:
+    """The shared pipeline (built once per process)."""
+    nlp = spacy.blank("en")
+    for abbr in codebook.load("abbreviations")["abbreviations"]:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sentence_fixes")
+    return nlp

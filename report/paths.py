@@ -1,0 +1,10 @@
+"""Where things live. Every other module and notebook takes its paths from here."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CODEBOOK = Path(__file__).resolve().parent / "codebook"
+BOOK = ROOT / "book"
+BIBFILE = BOOK / "references.bib"
+MANIFEST_NAME = "sources.yml"

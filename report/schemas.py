@@ -1,0 +1,63 @@
+"""pandera schemas: each base table's columns, types and checks, declared once."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from .manifest import ID_RE, KINDS
+
+_ID = pa.Column(str, pa.Check.str_matches(ID_RE.pattern))
+_POS = pa.Check.ge(1)
+_OFFSET = pa.Check.ge(0)
+
+
+def _spans(df):
+    return (df["char_end"] > df["char_start"]).all()
+
+
+SOURCES = pa.DataFrameSchema(
+    {
+        "source_id": _ID,
+        "file": pa.Column(str),
+        "title": pa.Column(str),
+        "outlet": pa.Column(str),
+        "author": pa.Column(str, nullable=True),
+        "published": pa.Column(str, pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$")),
+        "published_precision": pa.Column(str, pa.Check.isin(["year", "month", "day"])),
+        "published_note": pa.Column(str, nullable=True),
+        "url": pa.Column(str, pa.Check.str_startswith("https://"), nullable=True),
+        "kind": pa.Column(str, pa.Check.isin(list(KINDS))),
+        "words": pa.Column(int, _OFFSET),
+        "paragraphs": pa.Column(int, _POS),
+        "boilerplate_paragraphs": pa.Column(int, _OFFSET),
+        "sentences": pa.Column(int, _OFFSET),
+    },
+    strict=True, ordered=True, unique=["source_id"],
+)
+
+PARAGRAPHS = pa.DataFrameSchema(
+    {
+        "source_id": _ID,
+        "paragraph": pa.Column(int, _POS),
+        "char_start": pa.Column(int, _OFFSET),
+        "char_end": pa.Column(int, _OFFSET),
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "boilerplate": pa.Column(bool),
+        "boilerplate_rule": pa.Column(str),
+    },
+    checks=[pa.Check(_spans, error="char_end must exceed char_start")],
+    strict=True, ordered=True, unique=["source_id", "paragraph"],
+)
+
+SENTENCES = pa.DataFrameSchema(
+    {
+        "source_id": _ID,
+        "paragraph": pa.Column(int, _POS),
+        "sentence": pa.Column(int, _POS),
+        "char_start": pa.Column(int, _OFFSET),
+        "char_end": pa.Column(int, _OFFSET),
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    checks=[pa.Check(_spans, error="char_end must exceed char_start")],
+    strict=True, ordered=True, unique=["source_id", "paragraph", "sentence"],
+)

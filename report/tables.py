@@ -1,0 +1,72 @@
+"""The book's tables: pure functions of a Corpus, each returning a new, explicitly sorted frame."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .boilerplate import rules
+from .corpus import Corpus
+
+
+def source_register(corpus: Corpus) -> pd.DataFrame:
+    """One row per source, oldest first, indexed by source_id; a missing author or url is ''.
+
+    Columns: published, outlet, title, author, kind, url.
+    """
+    cols = ["source_id", "published", "outlet", "title", "author", "kind", "url"]
+    return (
+        corpus.sources[cols]
+        .fillna({"author": "", "url": ""})
+        .sort_values(["published", "source_id"])
+        .set_index("source_id")
+    )
+
+
+def source_sizes(corpus: Corpus) -> pd.DataFrame:
+    """Size of each source, oldest first; counts of words and sentences are of the body (not boilerplate).
+
+    Index: source_id. Columns: published, words, paragraphs, boilerplate_paragraphs, sentences,
+    words_per_sentence.
+    """
+    s = corpus.sources
+    return (
+        s[["source_id", "published", "words", "paragraphs", "boilerplate_paragraphs", "sentences"]]
+        .assign(words_per_sentence=(s["words"] / s["sentences"].where(s["sentences"] > 0)).round(1))
+        .sort_values(["published", "source_id"])
+        .set_index("source_id")
+    )
+
+
+def boilerplate_by_rule(corpus: Corpus) -> pd.DataFrame:
+    """Paragraphs flagged as boilerplate, by rule (rows, in codebook order) and source (columns).
+
+    Index: rule. Columns: description, one column per source id, total. Rules that never fired
+    are kept with zeros.
+    """
+    all_rules, _ = rules()
+    flagged = corpus.paragraphs.query("boilerplate")
+    counts = pd.crosstab(flagged["boilerplate_rule"], flagged["source_id"])
+    counts = counts.reindex(index=[r.id for r in all_rules], columns=sorted(corpus.sources["source_id"]), fill_value=0)
+    return (
+        counts.rename_axis(index="rule", columns=None)
+        .reset_index()
+        .assign(description=[r.description for r in all_rules])
+        .pipe(lambda df: df[["rule", "description", *counts.columns]])
+        .assign(total=counts.sum(axis=1).to_numpy())
+        .set_index("rule")
+    )
+
+
+def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
+    """Headline numbers of the corpus, as plain Python values ready for glue."""
+    s = corpus.sources
+    return {
+        "n_sources": len(s),
+        "n_outlets": int(s["outlet"].nunique()),
+        "n_words": int(s["words"].sum()),
+        "n_paragraphs": int(s["paragraphs"].sum()),
+        "n_boilerplate": int(s["boilerplate_paragraphs"].sum()),
+        "n_sentences": int(s["sentences"].sum()),
+        "first_published": str(s["published"].min()),
+        "last_published": str(s["published"].max()),
+    }
