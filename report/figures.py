@@ -57,5 +57,5 @@ def source_composition(sizes: pd.DataFrame) -> Figure:
     ax_p.barh(labels, body, color=PALETTE[0], label="body")
     ax_p.barh(labels, df["boilerplate_paragraphs"], left=body, color=PALETTE[1], label="boilerplate")
     ax_p.set_xlabel("paragraphs")
-    ax_p.legend(frameon=False, loc="lower right")
+    ax_p.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
     return fig

@@ -9,14 +9,14 @@ from .corpus import Corpus
 
 
 def source_register(corpus: Corpus) -> pd.DataFrame:
-    """One row per source, oldest first, indexed by source_id; a missing author or url is ''.
+    """One row per source, oldest first, indexed by source_id; a missing author is ''.
 
-    Columns: published, outlet, title, author, kind, url.
+    Columns: published, outlet, title, author, kind.
     """
-    cols = ["source_id", "published", "outlet", "title", "author", "kind", "url"]
+    cols = ["source_id", "published", "outlet", "title", "author", "kind"]
     return (
         corpus.sources[cols]
-        .fillna({"author": "", "url": ""})
+        .fillna({"author": ""})
         .sort_values(["published", "source_id"])
         .set_index("source_id")
     )
@@ -40,20 +40,24 @@ def source_sizes(corpus: Corpus) -> pd.DataFrame:
 def boilerplate_by_rule(corpus: Corpus) -> pd.DataFrame:
     """Paragraphs flagged as boilerplate, by rule (rows, in codebook order) and source (columns).
 
-    Index: rule. Columns: description, one column per source id, total. Rules that never fired
-    are kept with zeros.
+    Index: rule. Columns: one per source id, total. Rules that never fired are kept with zeros.
     """
-    all_rules, _ = rules()
+    order = [r.id for r in rules()[0]]
     flagged = corpus.paragraphs.query("boilerplate")
     counts = pd.crosstab(flagged["boilerplate_rule"], flagged["source_id"])
-    counts = counts.reindex(index=[r.id for r in all_rules], columns=sorted(corpus.sources["source_id"]), fill_value=0)
+    counts = counts.reindex(index=order, columns=sorted(corpus.sources["source_id"]), fill_value=0)
+    return counts.rename_axis(index="rule", columns=None).assign(total=counts.sum(axis=1))
+
+
+def boilerplate_paragraphs(corpus: Corpus) -> pd.DataFrame:
+    """Every paragraph set aside as boilerplate, with the rule that flagged it.
+
+    Columns: source_id, paragraph, rule, text. Sorted by source_id, paragraph.
+    """
     return (
-        counts.rename_axis(index="rule", columns=None)
-        .reset_index()
-        .assign(description=[r.description for r in all_rules])
-        .pipe(lambda df: df[["rule", "description", *counts.columns]])
-        .assign(total=counts.sum(axis=1).to_numpy())
-        .set_index("rule")
+        corpus.paragraphs.query("boilerplate")
+        .rename(columns={"boilerplate_rule": "rule"})[["source_id", "paragraph", "rule", "text"]]
+        .sort_values(["source_id", "paragraph"], ignore_index=True)
     )
 
 

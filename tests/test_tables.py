@@ -1,0 +1,29 @@
+"""The chapter tables on the fixture corpus: shapes, sort order, and agreement with the base tables."""
+
+from report import load_corpus, tables
+
+
+def test_register_is_oldest_first(fixture_dir):
+    reg = tables.source_register(load_corpus(fixture_dir))
+    assert list(reg.index) == ["beta-2024", "alpha-2024-03-03", "gamma-2025-07"]
+    assert reg.loc["alpha-2024-03-03", "author"] == ""
+
+
+def test_sizes_and_totals_agree(fixture_dir, expected):
+    corpus = load_corpus(fixture_dir)
+    sizes = tables.source_sizes(corpus)
+    totals = tables.corpus_totals(corpus)
+    assert totals["n_words"] == sizes.words.sum() == sum(e["words"] for e in expected.values())
+    assert totals["n_sources"] == 3 and totals["first_published"] == "2024" and totals["last_published"] == "2025-07"
+    assert sizes.loc["beta-2024", "words_per_sentence"] == round(38 / 5, 1)
+
+
+def test_boilerplate_tables_count_every_flag(fixture_dir, expected):
+    corpus = load_corpus(fixture_dir)
+    by_rule = tables.boilerplate_by_rule(corpus)
+    listed = tables.boilerplate_paragraphs(corpus)
+    n_flags = sum(len(e["boilerplate"]) for e in expected.values())
+    assert by_rule["total"].sum() == len(listed) == n_flags
+    assert by_rule.loc["editorial_box", "alpha-2024-03-03"] == 2
+    assert by_rule.loc["republication"].sum() == 0  # rules that never fired are kept
+    assert listed.equals(listed.sort_values(["source_id", "paragraph"], ignore_index=True))
