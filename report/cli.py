@@ -17,9 +17,12 @@ from .problems import CorpusError
 EXIT_PROBLEMS = 2
 
 
-def base_tables(corpus) -> dict:
-    """The tables `extract` writes, by file stem."""
-    return {"sources": corpus.sources, "paragraphs": corpus.paragraphs, "sentences": corpus.sentences}
+def all_tables(corpus) -> dict:
+    """The eight tables `extract` writes, by file stem: three base tables and five of evidence."""
+    from .extract import evidence
+
+    return {"sources": corpus.sources, "paragraphs": corpus.paragraphs, "sentences": corpus.sentences,
+            **evidence(corpus)}
 
 
 def write_tables(tables: dict, out: Path) -> list[Path]:
@@ -76,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.seeds_dir}: OK: {len(s)} sources, {int(s.paragraphs.sum())} paragraphs, "
               f"{int(s.sentences.sum())} body sentences, {int(s.words.sum())} body words")
     elif args.command == "extract":
-        for path in write_tables(base_tables(corpus), out):
+        for path in write_tables(all_tables(corpus), out):
             print(path)
     elif args.command == "bib":
         changed = bib.write_if_changed(out, bib.bibtex(corpus.sources))

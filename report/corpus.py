@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from spacy.tokens import Doc
 
 from . import schemas
 from .boilerplate import count_words, flag_paragraphs
@@ -23,7 +24,7 @@ from .problems import CorpusError
 LINE_RE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Corpus:
     """The parsed corpus. Tables are sorted by their key; treat them as read-only."""
 
@@ -32,6 +33,7 @@ class Corpus:
     paragraphs: pd.DataFrame
     sentences: pd.DataFrame
     texts: dict[str, str] = field(repr=False)  # decoded, newline-normalised text by source id
+    docs: dict[tuple[str, int], Doc] = field(repr=False)  # the spaCy parse of each paragraph
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -50,15 +52,17 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(texts: list[str]) -> list[list[tuple[int, int]]]:
-    """(start, end) offsets of each sentence within each of the given paragraph texts."""
-    return [[(s.start_char, s.end_char) for s in doc.sents if s.text.strip()] for doc in pipeline().pipe(texts)]
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence within a parsed paragraph."""
+    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
 
 
-def _parse_source(entry: Entry, text: str) -> tuple[list[dict], list[dict]]:
+def _parse_source(entry: Entry, text: str, docs: dict) -> tuple[list[dict], list[dict]]:
     spans = split_paragraphs(text)
     ptexts = [text[a:b] for a, b in spans]
     flags = flag_paragraphs(ptexts)
+    parsed = list(pipeline().pipe(ptexts))
+    docs.update({(entry.id, n): doc for n, doc in enumerate(parsed, start=1)})
     paragraphs = [
         {"source_id": entry.id, "paragraph": n, "char_start": a, "char_end": b, "text": t,
          "boilerplate": bool(flag), "boilerplate_rule": flag}
@@ -67,8 +71,8 @@ def _parse_source(entry: Entry, text: str) -> tuple[list[dict], list[dict]]:
     sentences = [
         {"source_id": entry.id, "paragraph": n, "sentence": k, "char_start": a + s, "char_end": a + e,
          "text": text[a + s:a + e]}
-        for n, ((a, _), sents) in enumerate(zip(spans, split_sentences(ptexts)), start=1)
-        for k, (s, e) in enumerate(sents, start=1)
+        for n, ((a, _), doc) in enumerate(zip(spans, parsed), start=1)
+        for k, (s, e) in enumerate(sentence_spans(doc), start=1)
     ]
     return paragraphs, sentences
 
@@ -98,9 +102,9 @@ def parse_corpus(folder: Path) -> Corpus:
     if problems:
         raise CorpusError(problems)
     entries = sorted(entries, key=lambda e: e.id)
-    prows, srows = [], []
+    prows, srows, docs = [], [], {}
     for e in entries:
-        p, s = _parse_source(e, texts[e.id])
+        p, s = _parse_source(e, texts[e.id], docs)
         prows += p
         srows += s
     paragraphs = pd.DataFrame(prows, columns=list(schemas.PARAGRAPHS.columns))
@@ -115,6 +119,7 @@ def parse_corpus(folder: Path) -> Corpus:
         sentences=schemas.SENTENCES.validate(
             sentences.sort_values(["source_id", "paragraph", "sentence"], ignore_index=True)),
         texts=texts,
+        docs=docs,
     )
 
 

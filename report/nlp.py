@@ -1,4 +1,5 @@
-"""The rule-based spaCy pipeline: English tokenizer, abbreviation special cases, sentencizer.
+"""The rule-based spaCy pipeline: English tokenizer, abbreviation special cases, sentencizer,
+and an EntityRuler built from the gazetteer.
 
 No pretrained model is used: everything the pipeline knows comes from report/codebook/.
 """
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-from . import codebook
+from . import codebook, gazetteer
 
 OPENING_QUOTES = {"“", "‘", "«"}
 STRAIGHT_QUOTES = {'"', "'"}
@@ -56,4 +57,6 @@ def pipeline() -> Language:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("sentence_fixes")
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler.add_patterns(gazetteer.ruler_patterns(lambda alias: [t.text for t in nlp.make_doc(alias)]))
     return nlp

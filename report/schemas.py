@@ -61,3 +61,41 @@ SENTENCES = pa.DataFrameSchema(
     checks=[pa.Check(_spans, error="char_end must exceed char_start")],
     strict=True, ordered=True, unique=["source_id", "paragraph", "sentence"],
 )
+
+
+def _evidence(columns: dict, key: list[str]) -> pa.DataFrameSchema:
+    base = {"source_id": _ID, "paragraph": pa.Column(int, _POS), "sentence": pa.Column(int, _POS)}
+    return pa.DataFrameSchema({**base, **columns}, strict=True, ordered=True, unique=key)
+
+
+_ISO = pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+_SPAN = {"char_start": pa.Column(int, _OFFSET), "char_end": pa.Column(int, _OFFSET)}
+
+EVENTS = _evidence({
+    **_SPAN, "date_text": pa.Column(str), "date": pa.Column(str, _ISO), "date_end": pa.Column(str, _ISO),
+    "precision": pa.Column(str, pa.Check.isin(["day", "month", "year", ""])),
+    "kind": pa.Column(str, pa.Check.isin(["day", "month", "year", "range", "decade", "weekday", "relative"])),
+    "resolved": pa.Column(bool), "text": pa.Column(str),
+}, ["source_id", "paragraph", "sentence", "char_start"])
+
+QUOTES = _evidence({
+    **_SPAN, "quote": pa.Column(str), "speaker": pa.Column(str), "speaker_id": pa.Column(str),
+    "kind": pa.Column(str, pa.Check.isin(["direct", "partial", "block", "term"])), "rule": pa.Column(str),
+    "unclosed": pa.Column(bool),
+}, ["source_id", "paragraph", "char_start"])
+
+NUMBERS = _evidence({
+    **_SPAN, "text": pa.Column(str), "value": pa.Column(float), "unit": pa.Column(str),
+    "qualifier": pa.Column(str),
+}, ["source_id", "paragraph", "char_start"])
+
+MENTIONS = _evidence({
+    **_SPAN, "text": pa.Column(str), "actor_id": pa.Column(str), "actor": pa.Column(str),
+    "type": pa.Column(str, pa.Check.isin(["person", "state", "organisation", "place", "project", "document",
+                                          "event"])),
+    "rule": pa.Column(str, pa.Check.isin(["alias", "surname", "metonym", "place"])),
+}, ["source_id", "paragraph", "sentence", "char_start"])
+
+CODES = _evidence({
+    "theme": pa.Column(str), "code": pa.Column(str), "matched": pa.Column(str), "term": pa.Column(str),
+}, ["source_id", "paragraph", "sentence", "theme", "code"])

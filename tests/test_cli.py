@@ -125,7 +125,8 @@ def test_extract_writes_sorted_identical_csvs(fixture_dir, tmp_path):
     assert run("extract", str(fixture_dir), "--out", str(out1)).returncode == 0
     assert run("extract", str(fixture_dir), "--out", str(out2)).returncode == 0
     names = sorted(p.name for p in out1.iterdir())
-    assert names == ["paragraphs.csv", "sentences.csv", "sources.csv"]
+    assert names == sorted(f"{t}.csv" for t in ("sources", "paragraphs", "sentences", "events", "quotes", "numbers",
+                                                 "mentions", "codes"))
     for name in names:
         assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
     paragraphs = pd.read_csv(out1 / "paragraphs.csv")

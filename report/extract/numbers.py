@@ -1,0 +1,156 @@
+"""Numeric claims: counts, money and percentages, with their value, unit and qualifier.
+
+A claim is a number written in digits, or a number word that carries a qualifier ("at
+least one") or counts a plural noun ("five post-Soviet states"). Not claims: dates and
+years (the spans the date extractor found), identifiers ("resolution 1267"), ordinals,
+and durations (a number of years, months, days...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .. import codebook
+from .common import body_paragraphs
+from .events import Reference, find_dates
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_STOP = {"of", "the", "and", "in", "to", "a", "an", "per", "more", "than", "on", "for", "with", "from", "at", "by",
+         "as", "is", "are", "was", "were", "that", "which", "this", "its", "their", "or"}
+NUMBER_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "text", "value", "unit",
+                  "qualifier"]
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+    qualifier: str
+
+
+@cache
+def _vocab() -> dict:
+    return codebook.load("dates")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    v = _vocab()
+    qual = "|".join(re.escape(q) for q in sorted(v["qualifiers"], key=len, reverse=True))
+    cur = "|".join(re.escape(c) for c in sorted((c for c in v["currencies"] if not c.isalpha()), key=len, reverse=True))
+    mult = "|".join(v["multipliers"])
+    words = "|".join(v["number_words"])
+    digits = re.compile(
+        rf"(?:\b(?P<qual>{qual})\s+)?(?P<cur>{cur})?\s?(?<![\w.,-])(?P<num>{_NUM})(?![\w.,]*\d)(?!(?:st|nd|rd|th)\b)"
+        rf"(?:\s?(?P<mult>{mult})\b)?(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
+    spelled = re.compile(rf"(?:\b(?P<qual>{qual})\s+)?\b(?P<num>{words})\b", re.I)
+    return digits, spelled
+
+
+def _following_words(text: str, end: int, n: int = 3) -> list[tuple[str, int]]:
+    return [(m.group(), end + m.end()) for m in re.finditer(r"[\w’'-]+", text[end:end + 60])][:n]
+
+
+def _unit_after(text: str, end: int) -> tuple[str, int]:
+    """The counted noun after a number: the first following word that is lowercase and not a
+    function word, or a capitalised plural ('Afghans'); '' when the number ends the phrase."""
+    gap = text[end:end + 2]
+    if gap[:1] in {".", ",", ";", ":", ")"} or not gap.strip():
+        if gap[:1] != " ":
+            return "", end
+    for word, stop in _following_words(text, end, 2):
+        if word.lower() in _STOP:
+            return "", end
+        if word[:1].islower() or (word.endswith("s") and word[:1].isupper()):
+            return word, stop
+    return "", end
+
+
+def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch]:
+    """Numeric claims in `text`, skipping spans in `excluded` (dates)."""
+    v = _vocab()
+    digits, spelled = _patterns()
+    time_units = set(v["time_units"])
+    out: list[NumberMatch] = []
+    taken = list(excluded)
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in taken)
+
+    for m in digits.finditer(text):
+        a, b = m.start("num"), m.end()
+        if overlaps(a, m.end("num")):
+            continue
+        before = text[max(0, a - 20):a].split()
+        if before and before[-1] in v["identifier_words"]:
+            continue
+        unit, stop = "", b
+        if m.group("cur"):
+            unit = v["currencies"][m.group("cur")]
+        elif m.group("pct"):
+            unit = "%"
+        else:
+            unit, stop = _unit_after(text, b)
+            if unit.lower() in time_units:
+                continue
+            if unit.lower() in v["currencies"]:
+                unit = v["currencies"][unit.lower()]
+        value = float(m.group("num").replace(",", "")) * v["multipliers"].get((m.group("mult") or "").lower(), 1)
+        start = m.start("qual") if m.group("qual") else (m.start("cur") if m.group("cur") else a)
+        end = max(b, stop) if unit and not (m.group("cur") or m.group("pct")) else b
+        out.append(NumberMatch(start, end, text[start:end], value, unit, (m.group("qual") or "").lower()))
+        taken.append((start, end))
+
+    for m in spelled.finditer(text):
+        a = m.start("num")
+        if overlaps(a, m.end("num")):
+            continue
+        value = float(v["number_words"][m.group("num").lower()])
+        if value == 1 and not m.group("qual"):
+            continue  # a bare "one" is a pronoun ("no one", "one of the few"), never a count of a plural
+        words = _following_words(text, m.end(), 3)
+        unit, stop = "", m.end()
+        for word, end in words[:2]:
+            if word.lower() in time_units:
+                unit = None
+                break
+            if word.lower() in _STOP:
+                break
+            if word.endswith("s") and len(word) > 3:
+                unit, stop = word, end
+                break
+        if unit is None or (not unit and not m.group("qual")):
+            continue
+        if not unit and m.group("qual"):
+            unit, stop = _unit_after(text, m.end())
+        start = m.start("qual") if m.group("qual") else a
+        end = max(m.end(), stop)
+        out.append(NumberMatch(start, end, text[start:end], value, unit, (m.group("qual") or "").lower()))
+        taken.append((start, end))
+    return sorted(out, key=lambda n: n.start)
+
+
+def numbers_table(corpus) -> pd.DataFrame:
+    """One row per numeric claim in the body paragraphs.
+
+    Columns: source_id, paragraph, sentence, char_start, char_end, text, value, unit, qualifier.
+    """
+    refs = {r.source_id: Reference.from_published(r.published, r.published_precision)
+            for r in corpus.sources.itertuples()}
+    rows = []
+    for para in body_paragraphs(corpus):
+        dates = [(d.start, d.end) for d in find_dates(para.text, refs[para.source_id], para.sentences)]
+        for n in find_numbers(para.text, dates):
+            rows.append({
+                "source_id": para.source_id, "paragraph": para.paragraph, "sentence": para.sentence_at(n.start),
+                "char_start": para.char_start + n.start, "char_end": para.char_start + n.end, "text": n.text,
+                "value": n.value, "unit": n.unit, "qualifier": n.qualifier,
+            })
+    return pd.DataFrame(rows, columns=NUMBER_COLUMNS)

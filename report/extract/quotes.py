@@ -1,0 +1,265 @@
+"""Quotations, their kind and their speaker.
+
+Finding quotations: curly or straight double quotes, with single quotes nested inside
+them; single curly quotes on their own (British style). A quotation that opens and
+never closes runs to the end of its paragraph and is flagged `unclosed`.
+
+Kinds: `direct` (a quoted statement that starts like a sentence), `partial` (a quoted
+fragment inside reported speech), `block` (a paragraph without marks introduced by a
+colon: "In 2022, Putin said:"), `term` (scare quotes, labels and titles: not statements).
+
+Speakers, tried in order (the `rule` column says which one answered):
+1. attribution: a person named in the quotation's sentence(s), outside the marks, when a
+   speech verb is there too ("says Andrey Klimov", "according to ...", "Putin's words");
+   the person nearest the quotation wins;
+2. pronoun / role: "he", "she", or a role noun from the gazetteer ("the minister") with a
+   speech verb: the most recent person mentioned before it (with that role, for a role);
+3. document: a document named in the sentence (a UN resolution, a policy concept);
+4. name: a capitalised name next to a speech verb that the gazetteer does not know;
+5. continuation: a quotation whose sentence attributes nothing takes the speaker of the
+   previous quotation in its paragraph ("A," he said. "B.");
+6. previous paragraph: a paragraph that holds only a quotation ending a sentence takes
+   the speaker of the previous paragraph's last quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import pandas as pd
+
+from .. import codebook
+from ..boilerplate import count_words
+from ..gazetteer import actors
+from .common import BodyParagraph, body_paragraphs
+from .mentions import resolve_entity
+
+QUOTE_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote", "speaker", "speaker_id",
+                 "kind", "rule", "unclosed"]
+DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+SENTENCE_END = (".", "!", "?", "…", ".,")
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # paragraph offsets of the opening and after the closing mark
+    end: int
+    inner_start: int
+    inner_end: int
+    unclosed: bool
+    kind: str = ""
+    speaker_id: str = ""
+    speaker: str = ""
+    rule: str = ""
+    mentions: tuple = field(default=(), compare=False)
+
+
+@cache
+def _vocab() -> dict:
+    return codebook.load("quotes")
+
+
+@cache
+def _speech_re() -> re.Pattern:
+    verbs = sorted(_vocab()["speech_verbs"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
+
+
+def _close_single(text: str, i: int) -> int | None:
+    """Index of the ’ closing the ‘ at i (nested ‘…’ allowed); an apostrophe (’ before a letter) never closes."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] == SINGLE_OPEN:
+            depth += 1
+        elif text[j] == SINGLE_CLOSE and not (j + 1 < len(text) and text[j + 1].isalpha()):
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotation spans in one paragraph, outermost only, left to right."""
+    out: list[Quote] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close: int | None = None
+        opened = False
+        if ch == DOUBLE_OPEN:
+            opened, close = True, text.find(DOUBLE_CLOSE, i + 1)
+        elif ch == '"' and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace():
+            opened, close = True, text.find('"', i + 1)
+        elif ch == SINGLE_OPEN:
+            opened, close = True, _close_single(text, i)
+        if not opened:
+            i += 1
+            continue
+        if close is None or close < 0:
+            out.append(Quote(i, len(text), i + 1, len(text), True))
+            break
+        out.append(Quote(i, close + 1, i + 1, close, False))
+        i = close + 1
+    return out
+
+
+def _inner(text: str, q: Quote) -> str:
+    return text[q.inner_start:q.inner_end].strip().rstrip(",").strip()
+
+
+def _outside(text: str, quotes: list[Quote], a: int, b: int) -> str:
+    """text[a:b] with every quotation blanked out (offsets kept)."""
+    chars = list(text[a:b])
+    for q in quotes:
+        for k in range(max(q.start, a), min(q.end, b)):
+            chars[k - a] = " "
+    return "".join(chars)
+
+
+def _context(para: BodyParagraph, q: Quote) -> tuple[int, int]:
+    """Span of the sentence(s) the quotation lies in."""
+    first = para.sentences[para.sentence_at(q.start) - 1][0]
+    last = para.sentences[para.sentence_at(max(q.start, q.end - 1)) - 1][1]
+    return first, max(last, q.end)
+
+
+def _persons_in(para: BodyParagraph, a: int, b: int, quotes: list[Quote], types=("person",)) -> list[tuple[int, str]]:
+    out = []
+    for ent in para.doc.ents:
+        if a <= ent.start_char and ent.end_char <= b and not any(q.start <= ent.start_char < q.end for q in quotes):
+            actor_id, _ = resolve_entity(ent)
+            if actors()[actor_id].type in types:
+                out.append((ent.start_char, actor_id))
+    return out
+
+
+def _name_near_verb(outside: str) -> str:
+    """A capitalised two- or three-word name right after or before a speech verb."""
+    name = r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)"
+    verbs = r"(?:says|said|told|added|explained|stated|warned)"
+    m = re.search(rf"{verbs},? {name}", outside) or re.search(rf"{name},? {verbs}\b", outside)
+    return m.group(1) if m else ""
+
+
+class _Speakers:
+    """The running state of one source: who was mentioned last, who spoke last."""
+
+    def __init__(self):
+        self.last_person: list[str] = []  # person ids in order of mention
+        self.previous_paragraph_speaker = ("", "")
+
+    def seen(self, para: BodyParagraph, upto: int) -> list[str]:
+        """Persons mentioned in this paragraph before offset `upto` appended to those of earlier paragraphs."""
+        return self.last_person + [pid for _, pid in sorted(_persons_in(para, 0, upto, []))]
+
+    def by_role(self, role: str, history: list[str]) -> str:
+        for pid in reversed(history):
+            if role in actors()[pid].role_words:
+                return pid
+        return ""
+
+
+def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speakers) -> Quote:
+    text = para.text
+    a, b = _context(para, q)
+    outside = _outside(text, quotes, a, b)
+    speech = _speech_re().search(outside) is not None
+    if speech:
+        persons = _persons_in(para, a, b, quotes)
+        if persons:
+            _, pid = min(persons, key=lambda p: min(abs(p[0] - q.start), abs(p[0] - q.end)))
+            return replace(q, speaker_id=pid, rule="attribution")
+        history = state.seen(para, q.start)
+        roles = sorted({w for actor in actors().values() for w in actor.role_words}, key=len, reverse=True)
+        role = re.search(r"\bthe (" + "|".join(map(re.escape, roles)) + r")\b", outside, re.I)
+        if role:
+            pid = state.by_role(role.group(1).lower(), history)
+            if pid:
+                return replace(q, speaker_id=pid, rule="role")
+        if re.search(r"\b(?:" + "|".join(_vocab()["pronouns"]) + r")\b", outside) and history:
+            return replace(q, speaker_id=history[-1], rule="pronoun")
+    documents = _persons_in(para, a, b, quotes, types=("document",))
+    if documents:
+        return replace(q, speaker_id=documents[0][1], rule="document")
+    if speech:
+        name = _name_near_verb(outside)
+        if name:
+            return replace(q, speaker=name, rule="name")
+    return q
+
+
+def _kind(text: str, q: Quote) -> str:
+    inner = _inner(text, q)
+    before = text[max(0, q.start - 20):q.start].split()
+    if before and any(" ".join(before[-len(m.split()):]) == m for m in _vocab()["title_markers"]):
+        return "term"
+    if not q.speaker_id and not q.speaker and count_words(inner) <= _vocab()["term_max_words"]:
+        return "term"
+    return "direct" if inner[:1].isupper() or inner[:1].isdigit() else "partial"
+
+
+def _is_block_intro(text: str) -> bool:
+    return text.rstrip().endswith(":") and _speech_re().search(text) is not None
+
+
+def _rows_for_source(paras: list[BodyParagraph]) -> list[dict]:
+    rows: list[dict] = []
+    state = _Speakers()
+    previous: BodyParagraph | None = None
+    for para in paras:
+        text = para.text
+        quotes = find_quotes(text)
+        if not quotes and previous is not None and _is_block_intro(previous.text):
+            block = Quote(0, len(text), 0, len(text), False, kind="block")
+            intro = _attribute(previous, Quote(len(previous.text), len(previous.text), 0, 0, False), [], state)
+            quotes_out = [replace(block, speaker_id=intro.speaker_id, speaker=intro.speaker,
+                                  rule=intro.rule and "block")]
+        else:
+            quotes_out = []
+            for q in quotes:
+                q = _attribute(para, q, quotes, state)
+                if not q.speaker_id and not q.speaker:
+                    a, b = _context(para, q)
+                    if quotes_out and (quotes_out[-1].speaker_id or quotes_out[-1].speaker):
+                        q = replace(q, speaker_id=quotes_out[-1].speaker_id, speaker=quotes_out[-1].speaker,
+                                    rule="continuation")
+                    elif (_outside(text, quotes, 0, len(text)).strip(" .,;:") == ""
+                          and _inner(text, q).rstrip("”’\"'").endswith(SENTENCE_END)
+                          and any(state.previous_paragraph_speaker)):
+                        pid, name = state.previous_paragraph_speaker
+                        q = replace(q, speaker_id=pid, speaker=name, rule="previous_paragraph")
+                quotes_out.append(replace(q, kind=_kind(text, q)))
+        for q in quotes_out:
+            speaker = actors()[q.speaker_id].name if q.speaker_id else q.speaker
+            if q.kind == "term":
+                speaker, q = "", replace(q, speaker_id="", rule="")
+            rows.append({
+                "source_id": para.source_id, "paragraph": para.paragraph, "sentence": para.sentence_at(q.start),
+                "char_start": para.char_start + q.start, "char_end": para.char_start + q.end,
+                "quote": _inner(text, q), "speaker": speaker, "speaker_id": q.speaker_id, "kind": q.kind,
+                "rule": q.rule, "unclosed": q.unclosed,
+            })
+        spoken = [q for q in quotes_out if q.kind != "term" and (q.speaker_id or q.speaker)]
+        if spoken:
+            state.previous_paragraph_speaker = (spoken[-1].speaker_id, spoken[-1].speaker)
+        elif quotes_out or text.strip():
+            state.previous_paragraph_speaker = ("", "")
+        state.last_person += [pid for _, pid in sorted(_persons_in(para, 0, len(text), []))]
+        previous = para
+    return rows
+
+
+def quotes_table(corpus) -> pd.DataFrame:
+    """One row per quotation in the body paragraphs.
+
+    Columns: source_id, paragraph, sentence, char_start, char_end, quote, speaker, speaker_id,
+    kind, rule, unclosed.
+    """
+    by_source: dict[str, list[BodyParagraph]] = {}
+    for para in body_paragraphs(corpus):
+        by_source.setdefault(para.source_id, []).append(para)
+    rows = [row for sid in sorted(by_source) for row in _rows_for_source(by_source[sid])]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
