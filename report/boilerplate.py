@@ -38,6 +38,7 @@ class Rule:
     title_case: bool | None = None
     tail: int | None = None
     max_shared: float | None = None
+    after_colon: bool | None = None
     followed_by: str | None = None
     extends: int = 0
 
@@ -56,7 +57,8 @@ def rules() -> tuple[tuple[Rule, ...], re.Pattern]:
                 pattern=re.compile(raw["pattern"], flags) if "pattern" in raw else None,
                 max_words=raw.get("max_words"), off_topic=raw.get("off_topic"),
                 title_case=raw.get("title_case"), tail=raw.get("tail"),
-                max_shared=raw.get("max_shared"), followed_by=raw.get("followed_by"),
+                max_shared=raw.get("max_shared"), after_colon=raw.get("after_colon"),
+                followed_by=raw.get("followed_by"),
                 extends=raw.get("extends", 0),
             )
         )
@@ -87,6 +89,8 @@ def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: lis
     if rule.tail is not None and i < len(texts) - rule.tail:
         return False
     if rule.max_shared is not None and shared_share(texts, i) > rule.max_shared:
+        return False
+    if rule.after_colon is not None and rule.after_colon != (i > 0 and texts[i - 1].rstrip().endswith(":")):
         return False
     return True
 

@@ -16,7 +16,7 @@ def test_rule_file_lints():
     ids = [r["id"] for r in data["rules"]]
     assert len(ids) == len(set(ids))
     allowed = {"id", "description", "pattern", "ignore_case", "max_words", "off_topic", "title_case", "tail",
-               "max_shared", "followed_by", "extends"}
+               "max_shared", "after_colon", "followed_by", "extends"}
     for raw in data["rules"]:
         assert set(raw) <= allowed, raw["id"]
         assert raw["description"].strip()
@@ -57,6 +57,8 @@ def test_teaser_is_short_off_topic_sentence_case_and_unrelated():
     # a heading in title case is not a teaser, nor is a short body line that shares the article's words
     assert flag_paragraphs(ARTICLE + ["Interests and Goals"] + ARTICLE)[2] == ""
     assert flag_paragraphs(ARTICLE + ["The delegation agreed on more trade."] + ARTICLE)[2] == ""
+    # nor a paragraph introduced by a colon (a block quotation)
+    assert flag_paragraphs(ARTICLE + ["In 2022, Putin said:", "Real democracy is for every civilisation."])[3] == ""
 
 
 def test_author_bio_only_at_the_end():

@@ -14,7 +14,8 @@ Speakers, tried in order (the `rule` column says which one answered):
    the person nearest the quotation wins;
 2. pronoun / role: "he", "she", or a role noun from the gazetteer ("the minister") with a
    speech verb: the most recent person mentioned before it (with that role, for a role);
-3. document: a document named in the sentence (a UN resolution, a policy concept);
+3. document: a document named in the sentence before the quotation (a UN resolution, a
+   policy concept);
 4. name: a capitalised name next to a speech verb that the gazetteer does not know;
 5. continuation: a quotation whose sentence attributes nothing takes the speaker of the
    previous quotation in its paragraph ("A," he said. "B.");
@@ -65,7 +66,8 @@ def _vocab() -> dict:
 @cache
 def _speech_re() -> re.Pattern:
     verbs = sorted(_vocab()["speech_verbs"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(v) for v in verbs) + r")(?!\w)")
+    alternatives = [(r"(?<!\w)" if v[0].isalnum() else "") + re.escape(v) for v in verbs]
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def _close_single(text: str, i: int) -> int | None:
@@ -181,7 +183,7 @@ def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speak
                 return replace(q, speaker_id=pid, rule="role")
         if re.search(r"\b(?:" + "|".join(_vocab()["pronouns"]) + r")\b", outside) and history:
             return replace(q, speaker_id=history[-1], rule="pronoun")
-    documents = _persons_in(para, a, b, quotes, types=("document",))
+    documents = [d for d in _persons_in(para, a, b, quotes, types=("document",)) if d[0] < q.start]
     if documents:
         return replace(q, speaker_id=documents[0][1], rule="document")
     if speech:

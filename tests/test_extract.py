@@ -1,0 +1,126 @@
+"""Evidence extraction: a fixture article with every hard case, scores on the seeds, determinism, lint."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from report import codebook, load_corpus
+from report.evaluate import errors, scores
+from report.extract import evidence
+from report.extract.codes import matcher, themes
+from report.extract.events import Reference, find_dates
+from report.extract.numbers import find_numbers
+from report.gazetteer import TYPES, actors
+from report.paths import ROOT, SEEDS
+
+HARD = Path(__file__).parent / "fixtures" / "hardcases"
+
+
+@pytest.fixture(scope="module")
+def hard():
+    return evidence(load_corpus(HARD)), yaml.safe_load((HARD / "expected.yml").read_text(encoding="utf-8"))
+
+
+def test_hard_case_dates(hard):
+    ev, exp = hard
+    got = [[r.paragraph, r.date_text, r.date, r.date_end] for r in ev["events"].itertuples()]
+    assert got == exp["events"]
+
+
+def test_hard_case_numbers(hard):
+    ev, exp = hard
+    got = [[r.paragraph, r.text, r.value, r.unit, r.qualifier] for r in ev["numbers"].itertuples()]
+    assert got == [[p, t, float(v), u, q] for p, t, v, u, q in exp["numbers"]]
+
+
+def test_hard_case_quotes(hard):
+    ev, exp = hard
+    got = [[r.paragraph, r.quote, r.speaker, r.kind, r.unclosed] for r in ev["quotes"].itertuples()]
+    assert len(got) == len(exp["quotes"])
+    for g, (para, start, speaker, kind, unclosed) in zip(got, exp["quotes"]):
+        assert g[0] == para and g[1].startswith(start) and g[2:] == [speaker, kind, unclosed], g
+
+
+def test_hard_case_mentions(hard):
+    ev, exp = hard
+    got = {(r.paragraph, r.text, r.actor_id, r.rule) for r in ev["mentions"].itertuples()}
+    for row in exp["mentions"]:
+        assert tuple(row) in got, row
+
+
+@pytest.mark.parametrize("text", ["We may march on.", "It lasted around 20 years.", "for over two decades",
+                                  "resolution 1267", "the past three years", "in recent months"])
+def test_not_dates(text):
+    assert find_dates(text, Reference.from_published("2024-06", "month")) == []
+
+
+@pytest.mark.parametrize("text", ["Almost no one recognizes it.", "one of the few nations", "around 20 years",
+                                  "resolution 1267", "the third country", "over two decades"])
+def test_not_numbers(text):
+    assert find_numbers(text, []) == []
+
+
+def test_seed_scores_are_at_least_0_9():
+    table, alignments = scores(load_corpus(SEEDS))
+    assert (table.precision >= 0.9).all() and (table.recall >= 0.9).all(), errors(alignments)
+
+
+def test_evidence_rows_point_at_the_text():
+    corpus = load_corpus(SEEDS)
+    ev = evidence(corpus)
+    body = set(map(tuple, corpus.paragraphs.query("~boilerplate")[["source_id", "paragraph"]].to_numpy()))
+    for name in ("events", "quotes", "numbers", "mentions"):
+        for r in ev[name].itertuples():
+            assert (r.source_id, r.paragraph) in body
+            span = corpus.texts[r.source_id][r.char_start:r.char_end]
+            assert span.strip(), (name, r)
+    for r in ev["mentions"].itertuples():
+        assert corpus.texts[r.source_id][r.char_start:r.char_end] == r.text
+    for r in ev["numbers"].itertuples():
+        assert corpus.texts[r.source_id][r.char_start:r.char_end] == r.text
+
+
+def test_extraction_is_identical_under_different_hash_seeds(tmp_path):
+    outs = []
+    for seed in ("0", "12345"):
+        out = tmp_path / seed
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        subprocess.run([sys.executable, "-m", "report", "extract", str(SEEDS), "--out", str(out)], check=True,
+                       cwd=ROOT, env=env, capture_output=True)
+        outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outs[0] == outs[1] and len(outs[0]) == 8
+
+
+def test_gazetteer_lints():
+    data = codebook.load("actors")
+    ids = [a["id"] for a in data["actors"]]
+    assert len(ids) == len(set(ids))
+    owner = {}
+    for a in data["actors"]:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a["id"]), a["id"]
+        assert a["type"] in TYPES and a["name"].strip() and a["aliases"]
+        assert set(a) <= {"id", "name", "type", "aliases", "role", "role_words", "government_of"}, a["id"]
+        if "government_of" in a:
+            assert a["government_of"] in ids
+        for alias in a["aliases"]:
+            key = alias if not any(c.islower() for c in alias) else alias.lower()
+            assert owner.setdefault(key, a["id"]) == a["id"], f"alias {alias!r} claimed by {owner[key]} and {a['id']}"
+    assert len(actors()) == len(ids)
+
+
+def test_codebook_lints():
+    terms = {}
+    for theme, spec in themes().items():
+        assert spec["label"].strip()
+        for code, words in spec["codes"].items():
+            assert words, (theme, code)
+            for term in words:
+                assert terms.setdefault((theme, term), code) == code, f"{term!r} in two codes of {theme}"
+    m, keys = matcher()  # compiles every pattern (validate=True)
+    assert len(keys) == sum(len(w) for s in themes().values() for w in s["codes"].values())
+    for name in ("dates", "quotes", "abbreviations"):
+        assert codebook.load(name)
