@@ -74,3 +74,37 @@ def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
         "first_published": str(s["published"].min()),
         "last_published": str(s["published"].max()),
     }
+
+
+def evidence_counts(corpus: Corpus) -> pd.DataFrame:
+    """Rows of each evidence table per source (and in all), oldest source first.
+
+    Index: source_id (plus 'all'). Columns: events, quotes, numbers, mentions, codes.
+    """
+    from .extract import evidence
+
+    ev = evidence(corpus)
+    order = source_register(corpus).index
+    counts = pd.DataFrame({name: df.groupby("source_id").size() for name, df in ev.items()})
+    counts = counts.reindex(order, fill_value=0).fillna(0).astype(int).rename_axis("source_id")
+    return pd.concat([counts, counts.sum().to_frame("all").T])
+
+
+def extractor_scores(corpus: Corpus) -> pd.DataFrame:
+    """Precision and recall of the date, number and quotation extractors against the hand annotations.
+
+    Index: task. Columns: annotated, extracted, matched, precision, recall, f1.
+    """
+    from .evaluate import scores
+
+    return scores(corpus)[0]
+
+
+def extractor_errors(corpus: Corpus) -> pd.DataFrame:
+    """Every disagreement between the extractors and the hand annotations.
+
+    Columns: task, source_id, char_start, status, gold_text, gold_value, extracted_text, extracted_value.
+    """
+    from .evaluate import errors, scores
+
+    return errors(scores(corpus)[1])
