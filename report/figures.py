@@ -7,6 +7,8 @@ shows each one exactly once: as the cell's result.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
@@ -58,4 +60,23 @@ def source_composition(sizes: pd.DataFrame) -> Figure:
     ax_p.barh(labels, df["boilerplate_paragraphs"], left=body, color=PALETTE[1], label="boilerplate")
     ax_p.set_xlabel("paragraphs")
     ax_p.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
+    return fig
+
+
+def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
+    """A grid of sources (rows) by themes (columns), shaded and labelled with the share of body
+    sentences coded with the theme. `coverage` is tables.theme_coverage()."""
+    labels = labels or {}
+    fig = Figure(layout="tight")
+    ax = fig.subplots()
+    ax.imshow(coverage.to_numpy(), cmap="cividis", vmin=0, vmax=max(1.0, float(coverage.to_numpy().max())),
+              aspect="auto")
+    ax.set_xticks(range(coverage.shape[1]), [textwrap.fill(labels.get(c, c), 13) for c in coverage.columns])
+    ax.set_yticks(range(coverage.shape[0]), list(coverage.index))
+    top = float(coverage.to_numpy().max())
+    for (i, j), value in pd.DataFrame(coverage.to_numpy()).stack().items():
+        ax.text(j, i, f"{value:.0f}%", ha="center", va="center", color="black" if value > top * 0.6 else "white")
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
     return fig

@@ -108,3 +108,27 @@ def extractor_errors(corpus: Corpus) -> pd.DataFrame:
     from .evaluate import errors, scores
 
     return errors(scores(corpus)[1])
+
+
+def theme_coverage(corpus: Corpus) -> pd.DataFrame:
+    """Share (%) of each source's body sentences coded with each theme, oldest source first.
+
+    Index: source_id. Columns: one per theme, in codebook order, labelled by the theme id.
+    """
+    from .extract import evidence
+    from .extract.codes import themes
+
+    codes = evidence(corpus)["codes"]
+    coded = codes.drop_duplicates(["source_id", "paragraph", "sentence", "theme"])
+    counts = pd.crosstab(coded["source_id"], coded["theme"]).reindex(
+        index=source_register(corpus).index, columns=list(themes()), fill_value=0)
+    sentences = corpus.sources.set_index("source_id")["sentences"].reindex(counts.index)
+    return (counts.div(sentences.where(sentences > 0), axis=0) * 100).round(1).fillna(0.0).rename_axis(
+        index="source_id", columns=None)
+
+
+def theme_labels() -> dict[str, str]:
+    """Theme id -> its label in the codebook."""
+    from .extract.codes import themes
+
+    return {theme: spec["label"] for theme, spec in themes().items()}

@@ -27,3 +27,13 @@ def test_boilerplate_tables_count_every_flag(fixture_dir, expected):
     assert by_rule.loc["editorial_box", "alpha-2024-03-03"] == 2
     assert by_rule.loc["republication"].sum() == 0  # rules that never fired are kept
     assert listed.equals(listed.sort_values(["source_id", "paragraph"], ignore_index=True))
+
+
+def test_theme_coverage_is_a_share_of_body_sentences(fixture_dir):
+    corpus = load_corpus(fixture_dir)
+    cov = tables.theme_coverage(corpus)
+    assert list(cov.index) == list(tables.source_register(corpus).index)
+    assert list(cov.columns) == list(tables.theme_labels())
+    assert ((cov >= 0) & (cov <= 100)).all().all()
+    # gamma's body has 4 sentences; "Moscow sees Afghanistan as a transit hub." is coded trade_transit
+    assert cov.loc["gamma-2025-07", "trade_transit"] >= 25.0
