@@ -132,3 +132,10 @@ def theme_labels() -> dict[str, str]:
     from .extract.codes import themes
 
     return {theme: spec["label"] for theme, spec in themes().items()}
+
+
+def quote_kind_agreement(corpus: Corpus) -> pd.DataFrame:
+    """Annotated quotation kind (rows) against extracted kind (columns), for overlapping spans."""
+    from .evaluate import kind_agreement
+
+    return kind_agreement(corpus)

@@ -33,8 +33,9 @@ _BUILDERS = {"events": (events_table, schemas.EVENTS), "quotes": (quotes_table, 
 @cache
 def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The five evidence tables of `corpus`, by name."""
-    out = {}
+    out: dict[str, pd.DataFrame] = {}
     for name, (build, schema) in _BUILDERS.items():
-        df = build(corpus).sort_values(KEYS[name], ignore_index=True)
+        df = (build(corpus, out["events"]) if name == "numbers" else build(corpus)).sort_values(
+            KEYS[name], ignore_index=True)
         out[name] = schema.validate(df.astype({c: "int64" for c in ("paragraph", "sentence")}))
     return out

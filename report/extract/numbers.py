@@ -16,7 +16,6 @@ import pandas as pd
 
 from .. import codebook
 from .common import body_paragraphs
-from .events import Reference, find_dates
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _STOP = {"of", "the", "and", "in", "to", "a", "an", "per", "more", "than", "on", "for", "with", "from", "at", "by",
@@ -137,16 +136,18 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
     return sorted(out, key=lambda n: n.start)
 
 
-def numbers_table(corpus) -> pd.DataFrame:
-    """One row per numeric claim in the body paragraphs.
+def numbers_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per numeric claim in the body paragraphs; the spans of `events` (the events table) are dates.
 
     Columns: source_id, paragraph, sentence, char_start, char_end, text, value, unit, qualifier.
     """
-    refs = {r.source_id: Reference.from_published(r.published, r.published_precision)
-            for r in corpus.sources.itertuples()}
+    date_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for e in events.itertuples():
+        date_spans.setdefault((e.source_id, e.paragraph), []).append((e.char_start, e.char_end))
     rows = []
     for para in body_paragraphs(corpus):
-        dates = [(d.start, d.end) for d in find_dates(para.text, refs[para.source_id], para.sentences)]
+        dates = [(a - para.char_start, b - para.char_start)
+                 for a, b in date_spans.get((para.source_id, para.paragraph), [])]
         for n in find_numbers(para.text, dates):
             rows.append({
                 "source_id": para.source_id, "paragraph": para.paragraph, "sentence": para.sentence_at(n.start),

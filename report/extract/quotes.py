@@ -26,7 +26,7 @@ Speakers, tried in order (the `rule` column says which one answered):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 import pandas as pd
@@ -55,7 +55,6 @@ class Quote:
     speaker_id: str = ""
     speaker: str = ""
     rule: str = ""
-    mentions: tuple = field(default=(), compare=False)
 
 
 @cache
@@ -224,7 +223,6 @@ def _rows_for_source(paras: list[BodyParagraph]) -> list[dict]:
             for q in quotes:
                 q = _attribute(para, q, quotes, state)
                 if not q.speaker_id and not q.speaker:
-                    a, b = _context(para, q)
                     if quotes_out and (quotes_out[-1].speaker_id or quotes_out[-1].speaker):
                         q = replace(q, speaker_id=quotes_out[-1].speaker_id, speaker=quotes_out[-1].speaker,
                                     rule="continuation")
@@ -245,10 +243,7 @@ def _rows_for_source(paras: list[BodyParagraph]) -> list[dict]:
                 "rule": q.rule, "unclosed": q.unclosed,
             })
         spoken = [q for q in quotes_out if q.kind != "term" and (q.speaker_id or q.speaker)]
-        if spoken:
-            state.previous_paragraph_speaker = (spoken[-1].speaker_id, spoken[-1].speaker)
-        elif quotes_out or text.strip():
-            state.previous_paragraph_speaker = ("", "")
+        state.previous_paragraph_speaker = (spoken[-1].speaker_id, spoken[-1].speaker) if spoken else ("", "")
         state.last_person += [pid for _, pid in sorted(_persons_in(para, 0, len(text), []))]
         previous = para
     return rows
