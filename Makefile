@@ -13,8 +13,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# generated inputs of the book: the bibliography and the CSV downloads (committed; a test keeps them in sync)
 bib: $(STAMP)
 	$(BIN)/python -m report bib seeds --out book/references.bib
+	$(BIN)/python -m report extract seeds --out book/data > /dev/null
 
 book: bib
 	$(BIN)/jupyter-book build . -W --keep-going

@@ -63,20 +63,95 @@ def source_composition(sizes: pd.DataFrame) -> Figure:
     return fig
 
 
-def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
-    """A grid of sources (rows) by themes (columns), shaded and labelled with the share of body
-    sentences coded with the theme. `coverage` is tables.theme_coverage()."""
-    labels = labels or {}
-    fig = Figure(layout="tight")
+def heatmap(frame: pd.DataFrame, fmt: str = "{:.0f}", xlabels: list[str] | None = None, wrap: int = 13,
+            size: tuple[float, float] | None = None) -> Figure:
+    """A labelled grid: rows and columns of `frame`, each cell shaded (cividis) and printed with `fmt`."""
+    fig = Figure(figsize=size or FIGSIZE, layout="tight")
     ax = fig.subplots()
-    ax.imshow(coverage.to_numpy(), cmap="cividis", vmin=0, vmax=max(1.0, float(coverage.to_numpy().max())),
-              aspect="auto")
-    ax.set_xticks(range(coverage.shape[1]), [textwrap.fill(labels.get(c, c), 13) for c in coverage.columns])
-    ax.set_yticks(range(coverage.shape[0]), list(coverage.index))
-    top = float(coverage.to_numpy().max())
-    for (i, j), value in pd.DataFrame(coverage.to_numpy()).stack().items():
-        ax.text(j, i, f"{value:.0f}%", ha="center", va="center", color="black" if value > top * 0.6 else "white")
+    values = frame.to_numpy(dtype=float)
+    top = max(1.0, float(pd.Series(values.ravel()).max())) if values.size else 1.0
+    ax.imshow(values, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    names = [str(c) for c in (xlabels or frame.columns)]
+    if frame.shape[1] > 6:  # many columns: slanted, unwrapped labels
+        ax.set_xticks(range(frame.shape[1]), names, rotation=40, ha="right", rotation_mode="anchor")
+    else:
+        ax.set_xticks(range(frame.shape[1]), [textwrap.fill(n, wrap) for n in names])
+    ax.set_yticks(range(frame.shape[0]), [str(i) for i in frame.index])
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=9,
+                    color="black" if values[i, j] > top * 0.6 else "white")
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
+    return fig
+
+
+def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
+    """Sources (rows) by themes (columns), shaded and labelled with the share of body sentences coded
+    with the theme. `coverage` is tables.theme_coverage()."""
+    labels = labels or {}
+    return heatmap(coverage, "{:.0f}%", [labels.get(c, c) for c in coverage.columns])
+
+
+def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:
+    """Horizontal bars, one per row of `table` (first row at the top), stacked by its columns."""
+    df = table.iloc[::-1]
+    fig = Figure(layout="tight")
+    ax = fig.subplots()
+    left = pd.Series(0.0, index=df.index)
+    for k, col in enumerate(df.columns):
+        ax.barh([textwrap.fill(str(i), 28) for i in df.index], df[col], left=left, color=PALETTE[k % len(PALETTE)],
+                label=str(col))
+        left = left + df[col]
+    ax.set_xlabel(xlabel)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    return fig
+
+
+def timeline(milestones: pd.DataFrame, start_year: int = 1975) -> Figure:
+    """Milestones on a time axis: one marker per milestone (ranges as bars), height = sources reporting it.
+
+    `milestones` is tables.milestones(); those reported by two or more sources are labelled with their date.
+    """
+    def year_of(iso: str) -> float:
+        parts = [int(p) for p in iso.split("-")]
+        return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0) + ((parts[2] - 1) / 365 if len(parts) > 2
+                                                                           else 0)
+
+    fig = Figure(figsize=(FIGSIZE[0], 3.2), layout="tight")
+    ax = fig.subplots()
+    for r in milestones.itertuples():
+        x = year_of(r.date)
+        color = PALETTE[0] if r.sources > 1 else PALETTE[4]
+        if r.date_end:
+            ax.plot([x, year_of(r.date_end) + 1], [r.sources, r.sources], color=color, linewidth=4,
+                    solid_capstyle="butt")
+        else:
+            ax.plot([x], [r.sources], "o", color=color, markersize=6)
+        if r.sources > 1:
+            ax.annotate(r.date, (x, r.sources), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
+    ax.axvspan(start_year, 2003, color="#eeeeee", zorder=0)
+    ax.text(start_year + 0.5, 0.35, "background before the 2003 listing", fontsize=8, color="#555555")
+    ax.set_xlim(start_year, 2026.5)
+    ax.set_ylim(0, max(2, int(milestones.sources.max()) if len(milestones) else 1) + 1)
+    ax.set_xlabel("date of the event")
+    ax.set_ylabel("sources reporting it")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
+def grouped_bars(table: pd.DataFrame, ylabel: str, labels: dict[str, str] | None = None) -> Figure:
+    """Vertical bars: one group per column of `table`, one bar per row (e.g. years)."""
+    labels = labels or {}
+    fig = Figure(layout="tight")
+    ax = fig.subplots()
+    n = len(table.index)
+    width = 0.8 / max(n, 1)
+    for k, (name, row) in enumerate(table.iterrows()):
+        xs = [j + (k - (n - 1) / 2) * width for j in range(len(table.columns))]
+        ax.bar(xs, row.to_numpy(dtype=float), width=width, color=PALETTE[k % len(PALETTE)], label=str(name))
+    ax.set_xticks(range(len(table.columns)), [textwrap.fill(labels.get(c, str(c)), 13) for c in table.columns])
+    ax.set_ylabel(ylabel)
+    ax.legend(frameon=False)
     return fig

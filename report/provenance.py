@@ -1,0 +1,91 @@
+"""Provenance: each evidence row links to its paragraph in the source-text appendix.
+
+Everything here that reaches HTML is escaped: source text is untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+SOURCES_PAGE = "appendix_sources.html"  # the source-text appendix, next to the chapter pages
+
+
+def anchor(source_id: str, paragraph: int) -> str:
+    """The HTML id of a paragraph in the source-text appendix."""
+    return f"src-{source_id}-p{int(paragraph)}"
+
+
+def href(source_id: str, paragraph: int) -> str:
+    return f"{SOURCES_PAGE}#{anchor(source_id, paragraph)}"
+
+
+class EvidenceTable:
+    """A table shown as escaped HTML with a link from each row to its source paragraph.
+
+    `df` needs `source_id` and `paragraph` columns; its other columns are shown as text.
+    """
+
+    def __init__(self, df: pd.DataFrame, columns: list[str] | None = None):
+        self.df = df.reset_index(drop=True)
+        self.columns = columns or [c for c in df.columns if c not in ("source_id", "paragraph")]
+
+    def __len__(self) -> int:
+        return len(self.df)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in ["source", *self.columns])
+        rows = []
+        for r in self.df.itertuples(index=False):
+            r = r._asdict()
+            link = (f'<a class="provenance" href="{html.escape(href(r["source_id"], r["paragraph"]))}">'
+                    f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>')
+            cells = "".join(f"<td>{html.escape(_text(r[c]))}</td>" for c in self.columns)
+            rows.append(f"<tr><td>{link}</td>{cells}</tr>")
+        return (f'<table class="dataframe evidence"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+    def __repr__(self) -> str:
+        return self.df[["source_id", "paragraph", *self.columns]].to_string(index=False)
+
+
+def _text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def source_texts_html(corpus) -> str:
+    """Every source's full text, one block per source, one anchored paragraph per paragraph;
+    boilerplate paragraphs are marked with the rule that flagged them."""
+    parts = []
+    reg = corpus.sources.sort_values(["published", "source_id"])
+    for src in reg.itertuples():
+        parts.append(f'<section class="source-text" id="src-{html.escape(src.source_id)}">'
+                     f"<h3>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
+                     f"<p class=\"source-meta\">{html.escape(src.outlet)}, {html.escape(src.published)}; "
+                     f"file <code>{html.escape(src.file)}</code></p>")
+        paras = corpus.paragraphs[corpus.paragraphs.source_id == src.source_id]
+        for p in paras.itertuples():
+            mark = (f' <span class="boilerplate">[boilerplate: {html.escape(p.boilerplate_rule)}]</span>'
+                    if p.boilerplate else "")
+            cls = "paragraph boilerplate-paragraph" if p.boilerplate else "paragraph"
+            parts.append(f'<p class="{cls}" id="{anchor(src.source_id, p.paragraph)}">'
+                         f'<a class="para-number" href="#{anchor(src.source_id, p.paragraph)}">¶{p.paragraph}</a> '
+                         f"{html.escape(p.text)}{mark}</p>")
+        parts.append("</section>")
+    return "\n".join(parts)
+
+
+class SourceTexts:
+    """Displays source_texts_html() in a notebook."""
+
+    def __init__(self, corpus):
+        self.corpus = corpus
+
+    def _repr_html_(self) -> str:
+        return source_texts_html(self.corpus)
+
+    def __repr__(self) -> str:
+        return f"<source texts of {len(self.corpus.sources)} sources>"
