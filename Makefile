@@ -18,7 +18,14 @@ bib: $(STAMP)
 	$(BIN)/python -m report bib seeds --out book/references.bib
 	$(BIN)/python -m report extract seeds --out book/data > /dev/null
 
-book: bib
+# jupyter-cache keys on a notebook's code only: when the package, codebook or seeds change,
+# the cached outputs are stale, so the cache is cleared before the build
+INPUTS := $(shell find report seeds -type f -not -path '*/__pycache__/*' 2>/dev/null)
+_build/.inputs: $(INPUTS)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	mkdir -p _build && touch $@
+
+book: bib _build/.inputs
 	$(BIN)/jupyter-book build . -W --keep-going
 
 # unit tests, strict nbval against the committed outputs, then the -W book build
@@ -30,7 +37,7 @@ unit: $(STAMP)
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/
 
-build-check: bib
+build-check: bib _build/.inputs
 	$(BIN)/jupyter-book build . -W --keep-going
 
 # after changing the package, codebook or seeds: re-execute every notebook and commit the outputs

@@ -10,6 +10,15 @@ import html
 import pandas as pd
 
 SOURCES_PAGE = "appendix_sources.html"  # the source-text appendix, next to the chapter pages
+LONG_COLUMNS = {"text", "quote", "sentence_text"}  # take the width that is left
+NARROW_COLUMNS = {"date", "date_end", "when", "sources", "pair", "published", "value", "unit", "qualifier", "kind",
+                  "paragraph", "matched"}  # 5em; any other column 8em
+
+
+def _col(name: str) -> str:
+    if name in LONG_COLUMNS:
+        return "<col>"
+    return f'<col style="width:{5 if name in NARROW_COLUMNS else 8}em">'
 
 
 def anchor(source_id: str, paragraph: int) -> str:
@@ -36,6 +45,7 @@ class EvidenceTable:
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in ["source", *self.columns])
+        widths = ['<col style="width:8em">'] + [_col(c) for c in self.columns]
         rows = []
         for r in self.df.itertuples(index=False):
             r = r._asdict()
@@ -43,8 +53,8 @@ class EvidenceTable:
                     f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>')
             cells = "".join(f"<td>{html.escape(_text(r[c]))}</td>" for c in self.columns)
             rows.append(f"<tr><td>{link}</td>{cells}</tr>")
-        return (f'<table class="dataframe evidence"><thead><tr>{head}</tr></thead>'
-                f'<tbody>{"".join(rows)}</tbody></table>')
+        return (f'<table class="dataframe evidence"><colgroup>{"".join(widths)}</colgroup>'
+                f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     def __repr__(self) -> str:
         return self.df[["source_id", "paragraph", *self.columns]].to_string(index=False)

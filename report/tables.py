@@ -312,7 +312,7 @@ def milestones(corpus: Corpus) -> pd.DataFrame:
     sentences share an actor beyond the common ones or a sub-code; at day or month precision, a
     mention whose sentence names nothing specific also joins a mention of another source. Columns: date, date_end,
     precision, sources (count), source_ids, actors (names), source_id and paragraph of the earliest
-    source's mention, text (its sentence).
+    source's mention, text (its sentence), when (the date, or the range "start–end").
     """
     from .gazetteer import actors as gazetteer
 
@@ -331,8 +331,9 @@ def milestones(corpus: Corpus) -> pd.DataFrame:
                         "actors": ", ".join(names), "source_id": first["source_id"], "paragraph": first["paragraph"],
                         "text": first["text"]})
     cols = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph", "text"]
-    return pd.DataFrame(out, columns=cols).sort_values(["date", "date_end", "source_ids", "paragraph"],
-                                                       ignore_index=True)
+    out = pd.DataFrame(out, columns=cols).sort_values(["date", "date_end", "source_ids", "paragraph"],
+                                                      ignore_index=True)
+    return out.assign(when=[f"{a}–{b}" if b else a for a, b in zip(out.date, out.date_end)])
 
 
 def date_disagreements(corpus: Corpus) -> pd.DataFrame:
