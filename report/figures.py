@@ -105,7 +105,7 @@ def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:
                 label=str(col))
         left = left + df[col]
     ax.set_xlabel(xlabel)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
 
 
