@@ -103,11 +103,17 @@ def extractor_scores(corpus: Corpus) -> pd.DataFrame:
 def extractor_errors(corpus: Corpus) -> pd.DataFrame:
     """Every disagreement between the extractors and the hand annotations.
 
-    Columns: task, source_id, char_start, status, gold_text, gold_value, extracted_text, extracted_value.
+    Columns: task, source_id, paragraph, char_start, status, gold_text, gold_value, extracted_text,
+    extracted_value.
     """
     from .evaluate import errors, scores
 
-    return errors(scores(corpus)[1])
+    out = errors(scores(corpus)[1])
+    p = corpus.paragraphs
+    paragraph = [int(p[(p.source_id == r.source_id) & (p.char_start <= r.char_start)].paragraph.max())
+                 for r in out.itertuples()]
+    out.insert(2, "paragraph", pd.Series(paragraph, index=out.index, dtype="int64"))
+    return out
 
 
 def theme_coverage(corpus: Corpus) -> pd.DataFrame:
