@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import MANIFEST_NAME
+from .paths import BOOK, MANIFEST_NAME, ROOT
 from .problems import Problem
 
 REQUIRED = ("id", "file", "title", "outlet", "published", "kind")
@@ -23,6 +23,13 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")
 PUBLISHED_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 NONE = "(none)"
+MAX_BYTES = 2_000_000  # an article is a few thousand words; a file this large is a mistake, not a source
+
+
+def reserved_ids() -> set[str]:
+    """Names of the book's own pages (notebooks and prose), as ids: a source must not take one."""
+    pages = list((ROOT / "notebooks").glob("*.ipynb")) + list(BOOK.glob("*.md"))
+    return {p.stem.lower().replace("_", "-") for p in pages} | {"index", "genindex", "search"}
 
 
 class _NoDatesLoader(yaml.SafeLoader):
@@ -118,6 +125,8 @@ def _check_entry(item: dict, label: str, mfile: str) -> tuple[dict, list[Problem
             clean[field] = value.strip()
     if "id" in clean and not ID_RE.match(clean["id"]):
         bad("id", f"{clean['id']!r} must be lowercase letters, digits and single hyphens")
+    elif "id" in clean and clean["id"] in reserved_ids():
+        bad("id", f"{clean['id']!r} is the name of one of the book's pages; choose another id")
     if "file" in clean and not FILE_RE.match(clean["file"]):
         bad("file", f"{clean['file']!r} must be a plain file name ending in .txt, inside the corpus folder")
     if "kind" in clean and clean["kind"] not in KINDS:
@@ -206,11 +215,20 @@ def validate_folder(folder: Path) -> tuple[list[Entry], dict[str, str], list[Pro
 
     texts: dict[str, str] = {}
     valid: list[Entry] = []
+    root = folder.resolve()
     for entry in entries:
         fname = f"{name}/{entry.file}"
         label = f"id {entry.id}"
+        path = folder / entry.file
+        if path.is_symlink() and root not in path.resolve().parents:
+            problems.append(Problem(fname, label, "file", "is a symbolic link to a file outside the corpus folder"))
+            continue
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(Problem(fname, label, "file", f"is {size:,} bytes, over the limit of {MAX_BYTES:,}"))
+            continue
         try:
-            text = decode_text((folder / entry.file).read_bytes())
+            text = decode_text(path.read_bytes())
         except ValueError as err:
             problems.append(Problem(fname, label, "file", str(err)))
             continue

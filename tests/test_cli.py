@@ -120,6 +120,23 @@ def test_nul_bytes_are_refused(corpus_copy, capsys):
     assert "beta.txt: entry id beta-2024: field file: contains NUL bytes" in capsys.readouterr().err
 
 
+def test_oversized_file_symlink_outside_and_reserved_id_are_refused(corpus_copy, tmp_path, capsys):
+    (corpus_copy / "alpha.txt").write_bytes(b"Moscow. " * 300_000)  # 2.4 MB
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Secret text outside the corpus.\n", encoding="utf-8")
+    (corpus_copy / "beta.txt").unlink()
+    (corpus_copy / "beta.txt").symlink_to(outside)
+    manifest = (corpus_copy / "sources.yml").read_text(encoding="utf-8").replace("id: gamma-2025-07", "id: bibliography")
+    (corpus_copy / "sources.yml").write_text(manifest, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in corpus_copy.iterdir()}
+    assert main(["check", str(corpus_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "alpha.txt: entry id alpha-2024-03-03: field file: is 2,400,000 bytes, over the limit" in err
+    assert "beta.txt: entry id beta-2024: field file: is a symbolic link to a file outside the corpus folder" in err
+    assert "field id: 'bibliography' is the name of one of the book's pages" in err
+    assert {p.name: p.read_bytes() for p in corpus_copy.iterdir()} == before  # nothing touched
+
+
 def test_extract_writes_sorted_identical_csvs(fixture_dir, tmp_path):
     out1, out2 = tmp_path / "one", tmp_path / "two"
     assert run("extract", str(fixture_dir), "--out", str(out1)).returncode == 0
