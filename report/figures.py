@@ -24,6 +24,7 @@ def use_house_style() -> None:
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_rows", 200)
+    pd.set_option("display.html.use_mathjax", False)  # tables may hold source text: never typeset "$$" in it
     mpl.rcParams.update({
         "figure.figsize": FIGSIZE, "figure.dpi": DPI, "savefig.dpi": DPI,
         "font.family": "DejaVu Sans", "font.size": 10, "axes.titlesize": 10,

@@ -1,6 +1,8 @@
 """Provenance: each evidence row links to its paragraph in the source-text appendix.
 
-Everything here that reaches HTML is escaped: source text is untrusted.
+Everything here that reaches HTML is escaped: source text is untrusted. Containers of
+source text also carry `tex2jax_ignore mathjax_ignore`, so that MathJax, which the book
+loads for notebook outputs, never typesets "$$...$$" written in a source.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import html
 
 import pandas as pd
 
+NO_MATH = "tex2jax_ignore mathjax_ignore"
 SOURCES_PAGE = "appendix_sources.html"  # the source-text appendix, next to the chapter pages
 LONG_COLUMNS = {"text", "quote", "sentence_text"}  # take the width that is left
 NARROW_COLUMNS = {"date", "date_end", "when", "sources", "pair", "published", "value", "unit", "qualifier", "kind",
@@ -53,7 +56,7 @@ class EvidenceTable:
                     f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>')
             cells = "".join(f"<td>{html.escape(_text(r[c]))}</td>" for c in self.columns)
             rows.append(f"<tr><td>{link}</td>{cells}</tr>")
-        return (f'<table class="dataframe evidence"><colgroup>{"".join(widths)}</colgroup>'
+        return (f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
                 f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     def __repr__(self) -> str:
@@ -72,7 +75,7 @@ def source_texts_html(corpus) -> str:
     parts = []
     reg = corpus.sources.sort_values(["published", "source_id"])
     for src in reg.itertuples():
-        parts.append(f'<section class="source-text" id="src-{html.escape(src.source_id)}">'
+        parts.append(f'<section class="source-text {NO_MATH}" id="src-{html.escape(src.source_id)}">'
                      f"<h3>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
                      f"<p class=\"source-meta\">{html.escape(src.outlet)}, {html.escape(src.published)}; "
                      f"file <code>{html.escape(src.file)}</code></p>")

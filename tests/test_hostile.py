@@ -1,0 +1,88 @@
+"""A hostile article (script tags, event handlers, MyST and Sphinx markup, math, table pipes,
+a 100,000-character line) added to the corpus must build a book in which all of it is plain text."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from report.paths import ROOT, SEEDS
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    seeds = tmp / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copy(HOSTILE / "hostile.txt", seeds)
+    manifest = seeds / "sources.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + (HOSTILE / "entry.yml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    book = tmp / "book"
+    book.mkdir()
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy(ROOT / name, book)
+    shutil.copytree(ROOT / "notebooks", book / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "book", book / "book", ignore=shutil.ignore_patterns("data"))
+    env = {**os.environ, "REPORT_SEEDS": str(seeds)}
+    run = lambda *args: subprocess.run(args, cwd=book, env=env, capture_output=True, text=True)  # noqa: E731
+    assert run(sys.executable, "-m", "report", "check", str(seeds)).returncode == 0
+    assert run(sys.executable, "-m", "report", "bib", str(seeds), "--out", "book/references.bib").returncode == 0
+    assert run(sys.executable, "-m", "report", "extract", str(seeds), "--out", "book/data").returncode == 0
+    result = run(str(BIN / "jupyter-book"), "build", ".", "-W", "--keep-going")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book / "_build" / "html"
+
+
+def _pages(html_dir):
+    return {p: p.read_text(encoding="utf-8") for p in html_dir.rglob("*.html")}
+
+
+def test_no_script_or_handler_from_the_source_reaches_the_page(built):
+    for path, text in _pages(built).items():
+        assert "<script>alert" not in text, path
+        assert not re.search(r"<img[^>]*onerror", text), path
+        assert 'href="javascript:' not in text, path
+        soup = BeautifulSoup(text, "html.parser")
+        for tag in soup.find_all(True):
+            handlers = " ".join(str(v) for a, v in tag.attrs.items() if a.startswith("on"))
+            assert "alert" not in handlers and "pwned" not in handlers, (path, tag.name)
+
+
+def test_the_hostile_text_is_shown_as_text(built):
+    page = (built / "notebooks" / "appendix_sources.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    text = soup.get_text()
+    for literal in ['<script>alert("pwned-1")</script>', "{eval-rst}", "{download}`../../../etc/passwd`",
+                    "$$x^2 + y^2$$", "| column | pipes |", ":::{admonition} Injected",
+                    "<script>alert('title')</script>"]:
+        assert literal in text, literal
+    assert max(len(p.get_text()) for p in soup.select("p.paragraph")) > 100_000
+
+
+def test_math_in_source_text_is_never_typeset(built):
+    for path, text in _pages(built).items():
+        soup = BeautifulSoup(text, "html.parser")
+        for node in soup.find_all(string=re.compile(r"\$\$")):
+            assert any("mathjax_ignore" in (a.get("class") or []) or "tex2jax_ignore" in (a.get("class") or [])
+                       for a in node.parents if hasattr(a, "get")), (path, node[:80])
+
+
+def test_no_role_pulled_in_a_file(built):
+    downloads = {p.name for p in (built / "_downloads").rglob("*") if p.is_file()}
+    assert downloads <= {f"{t}.csv" for t in ("sources", "paragraphs", "sentences", "events", "quotes", "numbers",
+                                              "mentions", "codes")}
+
+
+def test_the_hostile_title_is_escaped_in_the_bibliography(built):
+    page = (built / "book" / "bibliography.html").read_text(encoding="utf-8")
+    assert "<script>alert('title')" not in page and "<i>Outlet</i>" not in page
+    assert "alert(" in BeautifulSoup(page, "html.parser").get_text()
