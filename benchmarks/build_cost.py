@@ -1,0 +1,77 @@
+"""Build cost of the book, measured in a scratch copy of the repository.
+
+Prints:
+- the floor: starting one kernel per notebook and importing pandas, matplotlib and report in it;
+- the clean build (no _build/), and its ratio to the floor;
+- the no-change rebuild (jupyter-cache should execute nothing);
+- the rebuild after one notebook's code changes (only that notebook should execute).
+Usage: python benchmarks/build_cost.py   (takes a few minutes)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from jupyter_client.manager import start_new_kernel
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+IMPORTS = "import pandas, matplotlib.pyplot, report; _ = report.load_corpus()"
+
+
+def floor(n_notebooks: int) -> float:
+    start = time.perf_counter()
+    for _ in range(n_notebooks):
+        km, kc = start_new_kernel(kernel_name="python3")
+        try:
+            kc.execute_interactive(IMPORTS, timeout=120)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    return time.perf_counter() - start
+
+
+def build(book: Path) -> tuple[float, int]:
+    """Seconds of `jupyter-book build`, and how many notebooks it executed."""
+    start = time.perf_counter()
+    out = subprocess.run([str(BIN / "jupyter-book"), "build", ".", "-W", "--keep-going"], cwd=book,
+                         capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(out.stdout[-2000:] + out.stderr[-2000:])
+    return seconds, len(re.findall(r"Executing notebook", out.stdout + out.stderr))
+
+
+def main() -> None:
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
+    print(f"notebooks: {len(notebooks)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book"
+        shutil.copytree(ROOT, book, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__"))
+        f = floor(len(notebooks))
+        print(f"floor (kernel start + imports, x{len(notebooks)}): {f:7.1f} s")
+        clean, executed = build(book)
+        print(f"clean build:                         {clean:7.1f} s  ({clean / f:.2f} x floor; {executed} executed)")
+        again, executed = build(book)
+        print(f"no-change rebuild:                   {again:7.1f} s  ({executed} notebooks executed)")
+        target = book / "notebooks" / "04_trade.ipynb"
+        nb = json.loads(target.read_text(encoding="utf-8"))
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
+        cell["source"] = (cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])) + "\n# touched"
+        target.write_text(json.dumps(nb, indent=1, ensure_ascii=False), encoding="utf-8")
+        one, executed = build(book)
+        print(f"rebuild after one notebook changed:  {one:7.1f} s  ({executed} notebook(s) executed)")
+
+
+if __name__ == "__main__":
+    main()
