@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: book test unit nbval build-check notebooks bib clean
+.PHONY: book test unit nbval notebooks bib clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ book: bib _build/.inputs
 	$(BIN)/jupyter-book build . -W --keep-going
 
 # unit tests, strict nbval against the committed outputs, then the -W book build
-test: unit nbval build-check
+test: unit nbval book
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q tests
@@ -37,8 +37,6 @@ unit: $(STAMP)
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/
 
-build-check: bib _build/.inputs
-	$(BIN)/jupyter-book build . -W --keep-going
 
 # after changing the package, codebook or seeds: re-execute every notebook and commit the outputs
 notebooks: $(STAMP)
