@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: book test unit nbval notebooks bib clean
+.PHONY: book test unit nbval built chromium pdf notebooks bib clean
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,14 +25,29 @@ _build/.inputs: $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	mkdir -p _build && touch $@
 
-book: bib _build/.inputs
+# Sphinx does not always notice a change of extension or theme options: re-read every page then
+_build/.config: _config.yml _toc.yml
+	rm -rf _build/.doctrees
+	mkdir -p _build && touch $@
+
+book: bib _build/.inputs _build/.config
 	$(BIN)/jupyter-book build . -W --keep-going
 
-# unit tests, strict nbval against the committed outputs, then the -W book build
-test: unit nbval book
+# unit tests, strict nbval against the committed outputs, the -W book build, then checks of the built book
+test: unit nbval book built
 
-unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests
+# Debian's Chromium for the real-browser checks, installed when missing
+chromium:
+	tools/ensure-debian-packages chromium chromium fonts-dejavu-core
+
+unit: $(STAMP) chromium
+	$(BIN)/python -m pytest -q tests --ignore=tests/built
+
+# the built book: every page in headless Chromium (console errors, links, anchors, screenshots),
+# then its executed notebooks and CSV downloads against the committed ones, byte for byte
+built: book chromium
+	$(BIN)/python -m report browser-check _build/html --screenshots _build/screenshots
+	$(BIN)/python -m pytest -q tests/built
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/

@@ -1,7 +1,9 @@
-"""Command line: `python -m report check|extract|bib SEEDS_DIR ...` and `run-notebooks NB...`.
+"""Command line: `python -m report check|extract|bib SEEDS_DIR ...`, `run-notebooks NB...` and `browser-check HTML_DIR`.
 
 Exit status: 0 on success, 2 when the corpus folder (or an output path) has problems;
 problems are printed to stderr, one line each, naming the file, the entry and the field.
+`browser-check` exits 1 when a page of the built book has a problem (one line each, naming the
+page), 2 when there is no built book.
 """
 
 from __future__ import annotations
@@ -36,6 +38,26 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
     return paths
 
 
+#: pages photographed by `browser-check --screenshots`: the introduction and one chapter with figures
+SCREENSHOT_PAGES = {"book/intro.html": "intro.png", "notebooks/03_security.html": "chapter-03-security.png"}
+
+
+def _browser_check(html_dir: Path, shots: Path | None) -> int:
+    from .browser import check_site
+
+    targets = {page: shots / name for page, name in SCREENSHOT_PAGES.items()} if shots else None
+    try:
+        report = check_site(html_dir, targets)
+    except FileNotFoundError as err:
+        return _fail([str(err)])
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    print(f"{html_dir}: {report.summary()}")
+    for path in report.screenshots:
+        print(f"screenshot: {path}")
+    return 1 if report.problems else 0
+
+
 def _fail(lines: list[str]) -> int:
     for line in lines:
         print(line, file=sys.stderr)
@@ -55,7 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     p_bib.add_argument("--out", type=Path, required=True, help="the .bib file to write")
     p_run = sub.add_parser("run-notebooks", help="re-execute notebooks in place and store their outputs")
     p_run.add_argument("notebooks", type=Path, nargs="+")
+    p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
+                               "and check console errors, links and anchors")
+    p_browser.add_argument("html_dir", type=Path)
+    p_browser.add_argument("--screenshots", type=Path, help="folder for screenshots of the introduction and a chapter")
     args = parser.parse_args(argv)
+
+    if args.command == "browser-check":
+        return _browser_check(args.html_dir, args.screenshots)
 
     if args.command == "run-notebooks":
         from .notebooks import execute_in_place

@@ -86,3 +86,13 @@ def test_the_hostile_title_is_escaped_in_the_bibliography(built):
     page = (built / "book" / "bibliography.html").read_text(encoding="utf-8")
     assert "<script>alert('title')" not in page and "<i>Outlet</i>" not in page
     assert "alert(" in BeautifulSoup(page, "html.parser").get_text()
+
+
+def test_in_a_real_browser_no_hostile_script_runs_and_every_link_holds(built):
+    """Headless Chromium opens every page: no dialog, no console error, no request off the machine,
+    no broken link or anchor (a script from the source would open an `alert`)."""
+    from report.browser import check_site
+
+    report = check_site(built)
+    assert report.problems == [], "\n".join(report.problems[:20])
+    assert report.provenance_links > 0
