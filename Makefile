@@ -33,15 +33,16 @@ _build/.config: _config.yml _toc.yml
 book: bib _build/.inputs _build/.config
 	$(BIN)/jupyter-book build . -W --keep-going
 
-# unit tests, strict nbval against the committed outputs, the -W book build, then checks of the built book
-test: unit nbval book built
+# unit tests, strict nbval against the committed outputs, the -W book build, checks of the built book,
+# then the PDF
+test: unit nbval book built pdf
 
 # Debian's Chromium for the real-browser checks, installed when missing
 chromium:
 	tools/ensure-debian-packages chromium chromium fonts-dejavu-core
 
 unit: $(STAMP) chromium
-	$(BIN)/python -m pytest -q tests --ignore=tests/built
+	$(BIN)/python -m pytest -q tests --ignore=tests/built --ignore=tests/pdf
 
 # the built book: every page in headless Chromium (console errors, links, anchors, screenshots),
 # then its executed notebooks and CSV downloads against the committed ones, byte for byte
@@ -52,6 +53,15 @@ built: book chromium
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -q --nbval --nbval-current-env notebooks/
 
+# the book as a PDF through LaTeX (xelatex), TeX Live installed when missing; then checks of the PDF
+TEXLIVE := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
+	fonts-freefont-otf lmodern latexmk
+pdf: bib _build/.inputs _build/.config
+	tools/ensure-debian-packages "xelatex latexmk" $(TEXLIVE)
+	$(BIN)/jupyter-book build . --builder pdflatex -W --keep-going
+	cp _build/latex/book.pdf _build/book.pdf
+	$(BIN)/python -m pytest -q tests/pdf
+	@echo "PDF: _build/book.pdf"
 
 # after changing the package, codebook or seeds: re-execute every notebook and commit the outputs
 notebooks: $(STAMP)

@@ -13,6 +13,8 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
+from . import latex
+
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 FIGSIZE = (7.0, 3.6)
@@ -32,6 +34,7 @@ def use_house_style() -> None:
         "axes.prop_cycle": mpl.cycler(color=PALETTE), "svg.hashsalt": "report",
     })
     _show_figures_as_png()
+    latex.register_dataframe_formatter()  # tables in the PDF
 
 
 def _show_figures_as_png() -> None:

@@ -11,6 +11,8 @@ import html
 
 import pandas as pd
 
+from . import latex
+
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 SOURCES_PAGE = "appendix_sources.html"  # the source-text appendix, next to the chapter pages
 LONG_COLUMNS = {"text", "quote", "sentence_text"}  # take the width that is left
@@ -59,6 +61,19 @@ class EvidenceTable:
         return (f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
                 f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """The PDF's version: a longtable whose first column links to the paragraph in the appendix."""
+        rows = []
+        for r in self.df.itertuples(index=False):
+            r = r._asdict()
+            link = (f"\\hyperlink{{{latex.target(anchor(r['source_id'], r['paragraph']))}}}"
+                    f"{{{latex.escape(r['source_id'])}~¶{int(r['paragraph'])}}}")
+            rows.append([link, *(latex.escape(_text(r[c])) for c in self.columns)])
+        widths = [14.0] + [40.0 if c in LONG_COLUMNS else 8.0 if c in NARROW_COLUMNS else 14.0
+                           for c in self.columns]
+        return {latex.LATEX_MIME: latex.longtable([latex.escape(c) for c in ["source", *self.columns]],
+                                                  rows, widths)}
+
     def __repr__(self) -> str:
         return self.df[["source_id", "paragraph", *self.columns]].to_string(index=False)
 
@@ -91,6 +106,24 @@ def source_texts_html(corpus) -> str:
     return "\n".join(parts)
 
 
+def source_texts_latex(corpus) -> str:
+    """The PDF's version of source_texts_html(): a hyperref target on every paragraph, so that the
+    evidence tables' links land on it."""
+    parts = []
+    reg = corpus.sources.sort_values(["published", "source_id"])
+    for src in reg.itertuples():
+        parts.append(f"\\subsection*{{{latex.escape(src.source_id)}: {latex.escape(src.title)}}}\n"
+                     f"\\hypertarget{{{latex.target('src-' + src.source_id)}}}{{}}"
+                     f"\\emph{{{latex.escape(src.outlet)}, {latex.escape(src.published)}; "
+                     f"file \\texttt{{{latex.escape(src.file)}}}}}\\par\n")
+        paras = corpus.paragraphs[corpus.paragraphs.source_id == src.source_id]
+        for p in paras.itertuples():
+            mark = (f" \\emph{{[boilerplate: {latex.escape(p.boilerplate_rule)}]}}" if p.boilerplate else "")
+            parts.append(f"\\par\\noindent\\hypertarget{{{latex.target(anchor(src.source_id, p.paragraph))}}}{{}}"
+                         f"\\textbf{{¶{int(p.paragraph)}}} {latex.escape(p.text)}{mark}\\par\n")
+    return "{\\small\n" + "".join(parts) + "}\n"
+
+
 class SourceTexts:
     """Displays source_texts_html() in a notebook."""
 
@@ -99,6 +132,9 @@ class SourceTexts:
 
     def _repr_html_(self) -> str:
         return source_texts_html(self.corpus)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {latex.LATEX_MIME: source_texts_latex(self.corpus)}
 
     def __repr__(self) -> str:
         return f"<source texts of {len(self.corpus.sources)} sources>"

@@ -1,5 +1,14 @@
-"""A Sphinx extension (`sphinx: extra_extensions` in `_config.yml`) for two console errors that
-Jupyter Book 1's stock themes put on every page, found by the real-browser check:
+"""A Sphinx extension (`sphinx: extra_extensions` in `_config.yml`).
+
+For the PDF (LaTeX builder only), `latex_tree`:
+
+- drops code-cell sources: the PDF is read as a report, and the HTML pages show the code;
+- turns the introduction's sections into unnumbered headings (rubrics), so that the chapters keep
+  the numbers they have in the HTML book (the root page's sections would otherwise become
+  chapters 1 to 3).
+
+For the HTML pages, two console errors that Jupyter Book 1's stock themes put on every page,
+found by the real-browser check:
 
 - the inline script of sphinx-thebe (`const THEBE_JS_URL = ...`) is emitted twice, and the second
   copy throws "Identifier 'THEBE_JS_URL' has already been declared". Inline scripts with the same
@@ -10,6 +19,8 @@ Jupyter Book 1's stock themes put on every page, found by the real-browser check
 """
 
 from __future__ import annotations
+
+from docutils import nodes
 
 
 def script_key(script) -> tuple:
@@ -38,6 +49,26 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["default_mode"] = "auto"
 
 
+def latex_tree(doctree: nodes.document, root_doc: str) -> None:
+    """Prepare the assembled LaTeX doctree (see the module docstring); changes it in place."""
+    for node in list(doctree.findall(nodes.container)):
+        if "cell_input" in node["classes"]:
+            node.parent.remove(node)
+    top = next((n for n in doctree.children if isinstance(n, nodes.section)), None)
+    if top is None:
+        return
+    for section in [c for c in top.children if isinstance(c, nodes.section)]:
+        title = section[0]
+        rubric = nodes.rubric(title.rawsource, "", *title.children, ids=section["ids"], names=section["names"])
+        section.replace_self([rubric, *section.children[1:]])
+
+
+def _doctree_resolved(app, doctree, docname):
+    if app.builder.format == "latex" and docname == app.config.root_doc:
+        latex_tree(doctree, docname)
+
+
 def setup(app):
+    app.connect("doctree-resolved", _doctree_resolved)
     app.connect("html-page-context", _page_context, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

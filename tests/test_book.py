@@ -81,6 +81,19 @@ def test_every_provenance_link_has_its_anchor():
     assert links > 100
 
 
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.stem)
+def test_no_table_is_shown_truncated_and_every_table_reaches_the_pdf(path):
+    """pandas elides rows and columns beyond its display limits: every notebook sets the house
+    display options, so no committed table has a '...' row; and every HTML table has a LaTeX twin."""
+    for cell in _cells(path):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            text = "".join(data.get("text/html", ""))
+            assert "<td>...</td>" not in text and "<th>...</th>" not in text, path.name
+            if "<table" in text:
+                assert "application/x-report-latex" in data, path.name
+
+
 def test_evidence_tables_escape_source_text():
     df = pd.DataFrame([{"source_id": "x-1", "paragraph": 1, "text": '<script>alert(1)</script> & "q"'}])
     out = EvidenceTable(df)._repr_html_()

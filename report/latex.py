@@ -1,0 +1,128 @@
+"""The book's tables in the PDF.
+
+A notebook output reaches the PDF only through a MIME type that the LaTeX builder renders, and
+myst-nb renders `text/latex` as display math. So tables carry their LaTeX under a MIME type of our
+own, `LATEX_MIME`, that the `LatexTables` plugin (entry point `myst_nb.mime_renderers`) puts into the
+LaTeX output as raw LaTeX, for the LaTeX builder only; HTML pages keep their HTML.
+
+Everything that reaches LaTeX from a table goes through `escape`: source text is untrusted, and an
+unescaped backslash, brace, `%`, `^^` or `$` would be read as TeX.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+from pandas.io.formats.format import format_array
+
+LATEX_MIME = "application/x-report-latex"
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#", "%": r"\%",
+    "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}", "[": "{[}", "]": "{]}",
+    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+}
+_SPECIALS_RE = re.compile("|".join(re.escape(c) for c in _SPECIALS))
+_LONG_WORD = re.compile(r"\S{31,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+WORD_CHUNK = 20  # a word longer than 30 characters may break every 20 characters
+
+
+def escape(text) -> str:
+    """`text` as LaTeX that typesets exactly those characters.
+
+    TeX specials are replaced by commands, control characters by spaces, line breaks by spaces,
+    and very long words (URLs, a 100,000-character token) get break points so they wrap.
+    """
+    text = _CONTROL.sub(" ", "" if text is None else str(text)).replace("\n", " ").replace("\r", " ")
+
+    def chunks(match: re.Match) -> str:
+        word = match.group(0)
+        return "\x00".join(word[i:i + WORD_CHUNK] for i in range(0, len(word), WORD_CHUNK))
+
+    text = _LONG_WORD.sub(chunks, text)
+    text = _SPECIALS_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    return text.replace("\x00", r"\allowbreak{}")
+
+
+def target(name: str) -> str:
+    """A hyperref target or link name: letters, digits and hyphens only."""
+    return re.sub(r"[^A-Za-z0-9-]", "-", str(name))
+
+
+def longtable(header: list[str], rows: list[list[str]], widths: list[float], right: set[int] = frozenset(),
+              size: str = r"\footnotesize") -> str:
+    """A longtable filling the line width; `header` and `rows` are LaTeX already escaped, `widths`
+    relative column widths, `right` the columns aligned right. The header repeats on each page."""
+    total = sum(widths)
+    gaps = 2 * (len(widths) - 1) / len(widths)  # \tabcolsep between columns, shared out (none at the edges)
+    spec = "".join(
+        (r">{\raggedleft\arraybackslash}" if i in right else r">{\raggedright\arraybackslash}")
+        + f"p{{\\dimexpr {w / total:.4f}\\linewidth - {gaps:.3f}\\tabcolsep\\relax}}"
+        for i, w in enumerate(widths))
+    head = " & ".join(rf"\textbf{{{h}}}" for h in header) + r" \\ \hline"
+    body = "\n".join(" & ".join(r) + r" \\" for r in rows)
+    return (f"\\begingroup{size}\n\\begin{{longtable}}{{@{{}}{spec}@{{}}}}\n\\hline\n{head}\n\\endfirsthead\n"
+            f"\\hline\n{head}\n\\endhead\n{body}\n\\hline\n\\end{{longtable}}\n\\endgroup\n")
+
+
+def _width(strings: list[str], heading: str) -> float:
+    """A column's relative width: its longest value up to 50 characters, but never less than its
+    longest word or heading word (those cannot wrap), plus room for the column gap."""
+    longest = min(max([len(s) for s in strings] + [1]), 50)
+    words = max([len(w) for s in [*strings, heading] for w in s.split()] + [1])
+    return float(max(longest, min(words, 30)) + 2)
+
+
+def _formatted(values) -> list[str]:
+    return [s.strip() for s in format_array(pd.Series(values).to_numpy(), None, na_rep="")]
+
+
+def _label(value) -> str:
+    return " / ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+
+
+def dataframe(df: pd.DataFrame) -> str:
+    """A DataFrame as a LaTeX longtable: its index first unless it is the default 0..n-1 range,
+    values formatted as pandas shows them, numbers aligned right."""
+    show_index = not isinstance(df.index, pd.RangeIndex)
+    columns = [_label(c) for c in df.columns]
+    cells = [_formatted(df.iloc[:, i]) for i in range(df.shape[1])]
+    right = {i for i in range(df.shape[1]) if pd.api.types.is_numeric_dtype(df.dtypes.iloc[i])}
+    if show_index:
+        name = " / ".join(str(n) for n in df.index.names if n is not None)
+        columns = [name, *columns]
+        cells = [[_label(v) for v in df.index], *cells]
+        right = {i + 1 for i in right}
+    widths = [_width(col, head) for col, head in zip(cells, columns)]
+    rows = [[escape(col[r]) for col in cells] for r in range(len(df))]
+    return longtable([escape(c) for c in columns], rows, widths, right)
+
+
+def register_dataframe_formatter() -> None:
+    """In an IPython kernel, give every displayed DataFrame a LaTeX table under `LATEX_MIME`
+    (its HTML and plain text are unchanged); no-op outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.display_formatter.mimebundle_formatter.for_type(pd.DataFrame, lambda df, include=None, exclude=None:
+                                                          {LATEX_MIME: dataframe(df)})
+
+
+class LatexTables:
+    """myst-nb MIME renderer: `LATEX_MIME` output becomes raw LaTeX in the LaTeX builder, and is
+    never chosen by another builder (it has no priority there)."""
+
+    mime_priority_overrides = [("latex", LATEX_MIME, 1)]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != LATEX_MIME or inline:
+            return None
+        from docutils import nodes
+
+        return [nodes.raw("", data.string, format="latex")]
