@@ -51,13 +51,18 @@ def build(book: Path) -> tuple[float, int]:
     return seconds, len(re.findall(r"Executing notebook", out.stdout + out.stderr))
 
 
+def scratch_copy(dest: Path) -> Path:
+    """The repository's working files copied to dest, without .venv, _build and .git."""
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__"))
+    return dest
+
+
 def main() -> None:
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     print(f"notebooks: {len(notebooks)}")
     with tempfile.TemporaryDirectory() as tmp:
-        book = Path(tmp) / "book"
-        shutil.copytree(ROOT, book, ignore=shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__"))
+        book = scratch_copy(Path(tmp) / "book")
         f = floor(len(notebooks))
         print(f"floor (kernel start + imports, x{len(notebooks)}): {f:7.1f} s")
         clean, executed = build(book)

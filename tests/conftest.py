@@ -24,3 +24,4 @@ def corpus_copy(tmp_path, fixture_dir) -> Path:
     for path in fixture_dir.iterdir():
         (dest / path.name).write_bytes(path.read_bytes())
     return dest
+
