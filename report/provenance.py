@@ -84,18 +84,22 @@ def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _sources_with_paragraphs(corpus):
+    """Each source, by date then id, with an iterator over its paragraphs in order."""
+    for src in corpus.sources.sort_values(["published", "source_id"]).itertuples():
+        yield src, corpus.paragraphs[corpus.paragraphs.source_id == src.source_id].itertuples()
+
+
 def source_texts_html(corpus) -> str:
     """Every source's full text, one block per source, one anchored paragraph per paragraph;
     boilerplate paragraphs are marked with the rule that flagged them."""
     parts = []
-    reg = corpus.sources.sort_values(["published", "source_id"])
-    for src in reg.itertuples():
+    for src, paras in _sources_with_paragraphs(corpus):
         parts.append(f'<section class="source-text {NO_MATH}" id="src-{html.escape(src.source_id)}">'
                      f"<h3>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
                      f"<p class=\"source-meta\">{html.escape(src.outlet)}, {html.escape(src.published)}; "
                      f"file <code>{html.escape(src.file)}</code></p>")
-        paras = corpus.paragraphs[corpus.paragraphs.source_id == src.source_id]
-        for p in paras.itertuples():
+        for p in paras:
             mark = (f' <span class="boilerplate">[boilerplate: {html.escape(p.boilerplate_rule)}]</span>'
                     if p.boilerplate else "")
             cls = "paragraph boilerplate-paragraph" if p.boilerplate else "paragraph"
@@ -110,14 +114,12 @@ def source_texts_latex(corpus) -> str:
     """The PDF's version of source_texts_html(): a hyperref target on every paragraph, so that the
     evidence tables' links land on it."""
     parts = []
-    reg = corpus.sources.sort_values(["published", "source_id"])
-    for src in reg.itertuples():
+    for src, paras in _sources_with_paragraphs(corpus):
         parts.append(f"\\subsection*{{{latex.escape(src.source_id)}: {latex.escape(src.title)}}}\n"
                      f"\\hypertarget{{{latex.target('src-' + src.source_id)}}}{{}}"
                      f"\\emph{{{latex.escape(src.outlet)}, {latex.escape(src.published)}; "
                      f"file \\texttt{{{latex.escape(src.file)}}}}}\\par\n")
-        paras = corpus.paragraphs[corpus.paragraphs.source_id == src.source_id]
-        for p in paras.itertuples():
+        for p in paras:
             mark = (f" \\emph{{[boilerplate: {latex.escape(p.boilerplate_rule)}]}}" if p.boilerplate else "")
             parts.append(f"\\par\\noindent\\hypertarget{{{latex.target(anchor(src.source_id, p.paragraph))}}}{{}}"
                          f"\\textbf{{¶{int(p.paragraph)}}} {latex.escape(p.text)}{mark}\\par\n")
