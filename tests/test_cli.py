@@ -121,7 +121,7 @@ def test_nul_bytes_are_refused(corpus_copy, capsys):
 
 
 def test_oversized_file_symlink_outside_and_reserved_id_are_refused(corpus_copy, tmp_path, capsys):
-    (corpus_copy / "alpha.txt").write_bytes(b"Moscow. " * 300_000)  # 2.4 MB
+    (corpus_copy / "alpha.txt").write_bytes(b"Moscow. " * (10 * 1024 * 1024 // 8))  # a 10 MiB article
     outside = tmp_path / "outside.txt"
     outside.write_text("Secret text outside the corpus.\n", encoding="utf-8")
     (corpus_copy / "beta.txt").unlink()
@@ -131,10 +131,12 @@ def test_oversized_file_symlink_outside_and_reserved_id_are_refused(corpus_copy,
     before = {p.name: p.read_bytes() for p in corpus_copy.iterdir()}
     assert main(["check", str(corpus_copy)]) == 2
     err = capsys.readouterr().err
-    assert "alpha.txt: entry id alpha-2024-03-03: field file: is 2,400,000 bytes, over the limit" in err
+    assert "alpha.txt: entry id alpha-2024-03-03: field file: is 10,485,760 bytes, over the limit" in err
     assert "beta.txt: entry id beta-2024: field file: is a symbolic link to a file outside the corpus folder" in err
     assert "field id: 'bibliography' is the name of one of the book's pages" in err
     assert {p.name: p.read_bytes() for p in corpus_copy.iterdir()} == before  # nothing touched
+    assert outside.read_text(encoding="utf-8") == "Secret text outside the corpus.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["outside.txt", corpus_copy.name])
 
 
 def test_extract_writes_sorted_identical_csvs(fixture_dir, tmp_path):
