@@ -1,129 +1,236 @@
-"""Score the extractors against hand annotations (tests/annotations/seeds.yml).
+"""Score every instrument against hand annotations, in sample and out of sample.
 
-An extracted row and an annotation match when they are in the same source, their spans
-overlap, and they agree on the value scored: the date (and end date) for events, the
-value for numbers, the speaker for quotes. Matching is one to one, in text order.
+In sample: the seed articles, on which the rules were written (`tests/annotations/seeds*.yml`).
+Out of sample: the development corpus (`tests/dev-corpus/`, annotated in `tests/annotations/dev.yml`
+before any extractor was run on it), on which no rule was written. Only annotated sources are
+scored: an article added to the corpus without annotation changes no score.
+
+Span tasks (dates, numbers, quotes): an extracted row and an annotation match when they are in
+the same source, their spans overlap and they agree on the value scored (the date and end date;
+the value; the speaker). Sentence tasks (statements, claims): they match when they are in the same
+sentence and agree on the key (actor and act; kind and category); the attribute (polarity; who)
+is scored on the matched pairs. Matching is one to one, in text order.
 Precision = matches / extracted rows; recall = matches / annotations.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
-from .corpus import Corpus
+from .corpus import Corpus, load_corpus
 from .extract import evidence
-from .paths import ANNOTATIONS
+from .paths import DEV_ANNOTATIONS, DEV_CORPUS, SEED_ANNOTATIONS
 
-TASKS = {  # task -> (evidence table, annotation field, table column(s) compared)
-    "dates": ("events", ("date", "date_end")),
-    "numbers": ("numbers", ("value",)),
-    "quotes": ("quotes", ("speaker",)),
+KEY_ACTS = ["recognises", "accepts_envoy", "delists", "lists", "sets_conditions", "opposes"]
+# task -> (evidence table, columns compared, attribute scored on matches, row filter on act)
+TASKS = {
+    "dates": ("events", ("date", "date_end"), None),
+    "numbers": ("numbers", ("value",), None),
+    "quotes": ("quotes", ("speaker",), None),
+    "statements_key_acts": ("statements", ("actor_id", "act"), "polarity"),
+    "statements_engages": ("statements", ("actor_id", "act"), "polarity"),
+    "motive_claims": ("claims", ("kind", "category"), "who"),
+    "risk_claims": ("claims", ("kind", "category"), "who"),
 }
+ANNOTATION_FIELD = {"dates": "dates", "numbers": "numbers", "quotes": "quotes", "statements_key_acts": "statements",
+                    "statements_engages": "statements", "motive_claims": "claims", "risk_claims": "claims"}
+SENTENCE_TASKS = ("statements", "claims")
+LABELS = {"dates": "dates", "numbers": "numbers", "quotes": "quotation speakers",
+          "statements_key_acts": "statements, key acts", "statements_engages": "statements, engages",
+          "motive_claims": "motive claims", "risk_claims": "risk claims"}
+SAMPLES = {"in_sample": "in sample (seeds)", "out_of_sample": "out of sample (dev corpus)"}
 
 
-def load_annotations(corpus: Corpus, path: Path = ANNOTATIONS) -> dict[str, pd.DataFrame]:
-    """The annotations by task, each located in its source: source_id, char_start, char_end, text, fields.
+def _subset(task: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a statements or claims table (extracted or annotated) that `task` scores."""
+    if task == "statements_key_acts":
+        return df[df["act"].isin(KEY_ACTS)]
+    if task == "statements_engages":
+        return df[df["act"] == "engages"]
+    if task == "motive_claims":
+        return df[df["kind"] == "motive"]
+    if task == "risk_claims":
+        return df[df["kind"] == "risk"]
+    return df
 
-    Raises ValueError naming the source and text of an annotation that cannot be found.
+
+def _normal_speaker(name: str) -> str:
+    """Speakers compare without case, articles and surrounding space ("A State Department spokesperson")."""
+    return re.sub(r"^(?:a|an|the)\s+", "", str(name).strip().lower())
+
+
+def load_annotations(corpus: Corpus, paths: list[Path]) -> dict[str, pd.DataFrame]:
+    """The annotations by field (dates, numbers, quotes, statements, claims) of the sources in `corpus`.
+
+    Each row: source_id, char_start, char_end, text, paragraph, sentence, and the item's fields.
+    Raises ValueError naming the file, source and text of an annotation that cannot be found.
     """
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    out: dict[str, list[dict]] = {task: [] for task in TASKS}
-    for sid, tasks in sorted(raw.items()):
-        if sid not in corpus.texts:
-            raise ValueError(f"{path}: source {sid!r} is not in the corpus")
-        text = corpus.texts[sid]
-        for task, items in tasks.items():
-            for item in items or []:
-                start = -1
-                for _ in range(item.get("occurrence", 1)):
-                    start = text.find(item["text"], start + 1)
-                    if start < 0:
-                        raise ValueError(f"{path}: {sid} {task}: text {item['text']!r} not found")
-                row = {"source_id": sid, "char_start": start, "char_end": start + len(item["text"]),
-                       "text": item["text"]}
-                row.update({k: v for k, v in item.items() if k not in ("text", "occurrence")})
-                out[task].append(row)
+    out: dict[str, list[dict]] = {f: [] for f in ("dates", "numbers", "quotes", "statements", "claims")}
+    sents = corpus.sentences
+    for path in paths:
+        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        for sid, fields in sorted(raw.items()):
+            if sid not in corpus.texts:
+                continue  # an annotated source that is not in this corpus
+            text = corpus.texts[sid]
+            mine = sents[sents.source_id == sid]
+            for field, items in (fields or {}).items():
+                for item in items or []:
+                    start = -1
+                    for _ in range(item.get("occurrence", 1)):
+                        start = text.find(item["text"], start + 1)
+                        if start < 0:
+                            raise ValueError(f"{path}: {sid} {field}: text {item['text']!r} not found")
+                    hit = mine[(mine.char_start <= start) & (mine.char_end > start)]
+                    row = {"source_id": sid, "char_start": start, "char_end": start + len(item["text"]),
+                           "text": item["text"],
+                           "paragraph": int(hit.paragraph.iloc[0]) if len(hit) else 0,
+                           "sentence": int(hit.sentence.iloc[0]) if len(hit) else 0}
+                    row.update({k: v for k, v in item.items() if k not in ("text", "occurrence")})
+                    out[field].append(row)
     frames = {}
-    for task, rows in out.items():
-        df = pd.DataFrame(rows)
-        if task == "dates":
-            df = df.assign(date_end=df.get("date_end", pd.Series(dtype=str)).fillna("")).astype({"date": str})
-        frames[task] = df.sort_values(["source_id", "char_start"], ignore_index=True)
+    for field, rows in out.items():
+        df = pd.DataFrame(rows, columns=None if rows else ["source_id", "char_start", "char_end", "text",
+                                                           "paragraph", "sentence"])
+        if field == "dates":
+            df = df.assign(date=df.get("date", pd.Series(dtype=str)).fillna("").astype(str),
+                           date_end=df.get("date_end", pd.Series(dtype=str)).fillna("").astype(str))
+        if field == "statements":
+            df = df.rename(columns={"actor": "actor_id"})
+        frames[field] = df.sort_values(["source_id", "char_start"], ignore_index=True)
     return frames
 
 
+def _value(row, column: str):
+    if column == "value":
+        return float(row[column])
+    if column == "speaker":
+        return _normal_speaker(row[column])
+    return str(row[column])
+
+
+def _attribute(row, attribute: str) -> str:
+    """Polarity as written; who compared like a speaker."""
+    return _normal_speaker(row[attribute]) if attribute == "who" else str(row[attribute])
+
+
 def _values(row, columns) -> tuple:
-    return tuple(float(row[c]) if c == "value" else str(row[c]) for c in columns)
+    return tuple(_value(row, c) for c in columns)
 
 
-def match(extracted: pd.DataFrame, gold: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+def match(extracted: pd.DataFrame, gold: pd.DataFrame, columns: tuple[str, ...], attribute: str | None = None,
+          by_sentence: bool = False) -> pd.DataFrame:
     """Align annotations and extracted rows: one row per pair or unmatched item.
 
-    Columns: source_id, status (match, wrong_value, missed, spurious), gold_text, gold_value,
-    extracted_text, extracted_value, char_start.
+    Columns: source_id, char_start, status (match, wrong_value, missed, spurious), attribute_ok (for
+    sentence tasks: polarity or who agree on a match), gold_text, gold_value, extracted_text,
+    extracted_value.
     """
     rows, used = [], set()
-    text_col = "quote" if "quote" in extracted else ("date_text" if "date_text" in extracted else "text")
-    for g in gold.itertuples(index=False):
-        g = g._asdict()
-        cands = extracted[(extracted.source_id == g["source_id"]) & (extracted.char_start < g["char_end"])
-                          & (extracted.char_end > g["char_start"])]
+    text_col = next(c for c in ("quote", "date_text", "text") if c in extracted.columns)
+    for g in gold.to_dict("records"):
+        if by_sentence:
+            cands = extracted[(extracted.source_id == g["source_id"]) & (extracted.paragraph == g["paragraph"])
+                              & (extracted.sentence == g["sentence"])]
+        else:
+            cands = extracted[(extracted.source_id == g["source_id"]) & (extracted.char_start < g["char_end"])
+                              & (extracted.char_end > g["char_start"])]
         cands = cands[~cands.index.isin(used)]
         want = _values(g, columns)
         hit = next((i for i, r in cands.iterrows() if _values(r, columns) == want), None)
-        status = "match" if hit is not None else ("wrong_value" if len(cands) else "missed")
-        if hit is None and len(cands):
+        status = "match" if hit is not None else ("wrong_value" if len(cands) and not by_sentence else "missed")
+        if hit is None and len(cands) and not by_sentence:
             hit = cands.index[0]
         ext = extracted.loc[hit] if hit is not None else None
         if hit is not None:
             used.add(hit)
+        attribute_ok = None
+        gold_value = " / ".join(map(str, want))
+        ext_value = "" if ext is None else " / ".join(map(str, _values(ext, columns)))
+        if attribute and status == "match":
+            attribute_ok = _attribute(g, attribute) == _attribute(ext, attribute)
+        if attribute:
+            gold_value += f" ({g.get(attribute, '')})"
+            if ext is not None:
+                ext_value += f" ({ext[attribute]})"
+        if attribute_ok is False:
+            status = "wrong_attribute"
         rows.append({"source_id": g["source_id"], "char_start": g["char_start"], "status": status,
-                     "gold_text": g["text"], "gold_value": " / ".join(map(str, want)),
-                     "extracted_text": "" if ext is None else str(ext[text_col]),
-                     "extracted_value": "" if ext is None else " / ".join(map(str, _values(ext, columns)))})
+                     "gold_text": g["text"], "gold_value": gold_value,
+                     "extracted_text": "" if ext is None else str(ext[text_col]), "extracted_value": ext_value})
     for i, r in extracted[~extracted.index.isin(used)].iterrows():
+        value = " / ".join(map(str, _values(r, columns))) + (f" ({r[attribute]})" if attribute else "")
         rows.append({"source_id": r.source_id, "char_start": r.char_start, "status": "spurious", "gold_text": "",
-                     "gold_value": "", "extracted_text": str(r[text_col]),
-                     "extracted_value": " / ".join(map(str, _values(r, columns)))})
+                     "gold_value": "", "extracted_text": str(r[text_col]), "extracted_value": value})
     cols = ["source_id", "char_start", "status", "gold_text", "gold_value", "extracted_text", "extracted_value"]
     return pd.DataFrame(rows, columns=cols).sort_values(["source_id", "char_start", "status"], ignore_index=True)
 
 
-def scores(corpus: Corpus, path: Path = ANNOTATIONS) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    """(score table, alignment by task). Score columns: task, annotated, extracted, matched, precision, recall, f1."""
-    gold = load_annotations(corpus, path)
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 1.0
+
+
+def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """(score table, alignment by task) of one annotated sample.
+
+    Score columns: task, annotated, extracted, matched, precision, recall, attribute (share of matches
+    whose polarity or who is right; empty for span tasks).
+    """
+    gold = load_annotations(corpus, paths)
     ev = evidence(corpus)
     rows, alignments = [], {}
-    for task, (table, columns) in TASKS.items():
-        extracted = ev[table]
-        aligned = match(extracted, gold[task], columns)
-        n_match = int((aligned.status == "match").sum())
-        p = n_match / len(extracted) if len(extracted) else 1.0
-        r = n_match / len(gold[task]) if len(gold[task]) else 1.0
-        rows.append({"task": task, "annotated": len(gold[task]), "extracted": len(extracted), "matched": n_match,
-                     "precision": round(p, 3), "recall": round(r, 3),
-                     "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0})
+    for task, (table, columns, attribute) in TASKS.items():
+        field = ANNOTATION_FIELD[task]
+        g = _subset(task, gold[field])
+        annotated = set(gold[field].source_id) | {sid for f in gold.values() for sid in f.source_id}
+        extracted = _subset(task, ev[table][ev[table].source_id.isin(annotated)])
+        aligned = match(extracted, g, columns, attribute, by_sentence=table in SENTENCE_TASKS)
+        n_match = int(aligned.status.isin(["match", "wrong_attribute"]).sum())
+        n_attr = int((aligned.status == "match").sum())
+        rows.append({"task": task, "annotated": len(g), "extracted": len(extracted), "matched": n_match,
+                     "precision": _ratio(n_match, len(extracted)), "recall": _ratio(n_match, len(g)),
+                     "attribute": _ratio(n_attr, n_match) if attribute else float("nan")})
         alignments[task] = aligned
     return pd.DataFrame(rows).set_index("task"), alignments
 
 
-def errors(alignments: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Every disagreement between extractor and annotator, by task. Columns: task + match() columns."""
-    frames = [a[a.status != "match"].assign(task=t) for t, a in alignments.items()]
-    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    return out[["task"] + [c for c in out.columns if c != "task"]]
+@cache
+def dev_corpus() -> Corpus:
+    return load_corpus(DEV_CORPUS)
 
 
-def kind_agreement(corpus: Corpus, path: Path = ANNOTATIONS) -> pd.DataFrame:
+def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+    """Both samples: (scores with a column level per sample, alignments by sample and task).
+
+    Index: task. Columns: (sample, measure) for samples in_sample and out_of_sample.
+    """
+    ins, a_in = score_sample(corpus, SEED_ANNOTATIONS)
+    outs, a_out = score_sample(dev_corpus(), DEV_ANNOTATIONS)
+    table = pd.concat({"in_sample": ins, "out_of_sample": outs}, axis=1)
+    return table, {"in_sample": a_in, "out_of_sample": a_out}
+
+
+def errors(alignments: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:
+    """Every disagreement between extractor and annotator. Columns: sample, task + match() columns."""
+    frames = [a[a.status != "match"].assign(sample=s, task=t) for s, by_task in alignments.items()
+              for t, a in by_task.items()]
+    out = pd.concat(frames, ignore_index=True)
+    return out[["sample", "task"] + [c for c in out.columns if c not in ("sample", "task")]]
+
+
+def kind_agreement(corpus: Corpus) -> pd.DataFrame:
     """Annotated quotation kind against extracted kind, for quotations whose spans overlap (a confusion table)."""
-    gold = load_annotations(corpus, path)["quotes"]
-    q = evidence(corpus)["quotes"]
     pairs = []
-    for g in gold.itertuples():
-        hit = q[(q.source_id == g.source_id) & (q.char_start < g.char_end) & (q.char_end > g.char_start)]
-        pairs.append((g.kind, hit.kind.iloc[0] if len(hit) else "(none)"))
+    for c, paths in ((corpus, SEED_ANNOTATIONS), (dev_corpus(), DEV_ANNOTATIONS)):
+        gold = load_annotations(c, paths)["quotes"]
+        q = evidence(c)["quotes"]
+        for g in gold.itertuples():
+            hit = q[(q.source_id == g.source_id) & (q.char_start < g.char_end) & (q.char_end > g.char_start)]
+            pairs.append((g.kind, hit.kind.iloc[0] if len(hit) else "(none)"))
     df = pd.DataFrame(pairs, columns=["annotated", "extracted"])
     return pd.crosstab(df.annotated, df.extracted)

@@ -7,7 +7,7 @@ from functools import cache
 
 from . import codebook
 
-TYPES = ("person", "state", "organisation", "place", "project", "document", "event")
+TYPES = ("person", "state", "organisation", "group", "place", "project", "document", "event")
 SURNAME = "surname"
 
 
@@ -20,6 +20,12 @@ class Actor:
     role: str | None = None
     role_words: tuple[str, ...] = ()
     government_of: str | None = None
+    represents: str | None = None
+
+    @property
+    def principal(self) -> str:
+        """The actor this one acts for: the state an official or organ represents, else itself."""
+        return self.represents or self.id
 
 
 @cache
@@ -30,7 +36,7 @@ def actors() -> dict[str, Actor]:
         out[raw["id"]] = Actor(
             id=raw["id"], name=raw["name"], type=raw["type"], aliases=tuple(raw["aliases"]),
             role=raw.get("role"), role_words=tuple(raw.get("role_words", ())),
-            government_of=raw.get("government_of"),
+            government_of=raw.get("government_of"), represents=raw.get("represents"),
         )
     return out
 

@@ -11,5 +11,10 @@ BOOK = ROOT / "book"
 BIBFILE = BOOK / "references.bib"
 MANIFEST_NAME = "sources.yml"
 ANNOTATIONS = ROOT / "tests" / "annotations" / "seeds.yml"
+# hand annotations: in sample (the seeds the rules were written on) and out of sample (the
+# development corpus: public-domain articles no rule was written on, kept in tests/dev-corpus)
+SEED_ANNOTATIONS = sorted((ROOT / "tests" / "annotations").glob("seeds*.yml"))
+DEV_CORPUS = ROOT / "tests" / "dev-corpus"
+DEV_ANNOTATIONS = [ROOT / "tests" / "annotations" / "dev.yml"]
 DATA_DICTIONARY = Path(__file__).resolve().parent / "data_dictionary.yml"
 DATA_DIR = BOOK / "data"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from .gazetteer import TYPES
 from .manifest import ID_RE, KINDS
 
 _ID = pa.Column(str, pa.Check.str_matches(ID_RE.pattern))
@@ -91,11 +92,25 @@ NUMBERS = _evidence({
 
 MENTIONS = _evidence({
     **_SPAN, "text": pa.Column(str), "actor_id": pa.Column(str), "actor": pa.Column(str),
-    "type": pa.Column(str, pa.Check.isin(["person", "state", "organisation", "place", "project", "document",
-                                          "event"])),
+    "type": pa.Column(str, pa.Check.isin(list(TYPES))),
     "rule": pa.Column(str, pa.Check.isin(["alias", "surname", "metonym", "place"])),
 }, ["source_id", "paragraph", "sentence", "char_start"])
 
 CODES = _evidence({
     "theme": pa.Column(str), "code": pa.Column(str), "matched": pa.Column(str), "term": pa.Column(str),
 }, ["source_id", "paragraph", "sentence", "theme", "code"])
+
+ACTS = ["recognises", "accepts_envoy", "delists", "lists", "engages", "sets_conditions", "opposes"]
+POLARITIES = ["affirmed", "negated", "prospective", "reported"]
+
+STATEMENTS = _evidence({
+    **_SPAN, "actor_id": pa.Column(str), "actor": pa.Column(str), "act": pa.Column(str, pa.Check.isin(ACTS)),
+    "polarity": pa.Column(str, pa.Check.isin(POLARITIES)), "as_of": pa.Column(str, _ISO), "trigger": pa.Column(str),
+    "text": pa.Column(str),
+}, ["source_id", "paragraph", "sentence", "actor_id", "act"])
+
+CLAIMS = _evidence({
+    "kind": pa.Column(str, pa.Check.isin(["motive", "risk"])), "category": pa.Column(str), **_SPAN,
+    "who": pa.Column(str), "speaker_id": pa.Column(str), "marker": pa.Column(str), "cue": pa.Column(str),
+    "text": pa.Column(str),
+}, ["source_id", "paragraph", "sentence", "kind", "category"])

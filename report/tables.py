@@ -711,11 +711,12 @@ def codebook_themes() -> pd.DataFrame:
 
 
 def gazetteer_table() -> pd.DataFrame:
-    """The gazetteer as a table. Columns: id, name, type, aliases, role, government_of."""
+    """The gazetteer as a table. Columns: id, name, type, aliases, role, government_of, represents."""
     from .gazetteer import actors
 
     return pd.DataFrame([{"id": a.id, "name": a.name, "type": a.type, "aliases": ", ".join(a.aliases),
-                          "role": a.role or "", "government_of": a.government_of or ""} for a in actors().values()])
+                          "role": a.role or "", "government_of": a.government_of or "",
+                          "represents": a.represents or ""} for a in actors().values()])
 
 
 def boilerplate_rules() -> pd.DataFrame:

@@ -103,9 +103,11 @@ def test_gazetteer_lints():
     for a in data["actors"]:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", a["id"]), a["id"]
         assert a["type"] in TYPES and a["name"].strip() and a["aliases"]
-        assert set(a) <= {"id", "name", "type", "aliases", "role", "role_words", "government_of"}, a["id"]
+        assert set(a) <= {"id", "name", "type", "aliases", "role", "role_words", "government_of", "represents"}, a["id"]
         if "government_of" in a:
             assert a["government_of"] in ids
+        if "represents" in a:
+            assert a["represents"] in ids and a["type"] in ("person", "organisation"), a["id"]
         for alias in a["aliases"]:
             key = alias if not any(c.islower() for c in alias) else alias.lower()
             assert owner.setdefault(key, a["id"]) == a["id"], f"alias {alias!r} claimed by {owner[key]} and {a['id']}"

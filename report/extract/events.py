@@ -2,9 +2,12 @@
 
 Each expression becomes one row with its ISO date (YYYY, YYYY-MM or YYYY-MM-DD), its
 precision, and for ranges and decades an end date. Relative expressions ("last month",
-"three years ago") are resolved with dateparser relative to the publication date; an
-expression that cannot be resolved (a weekday when only the month of publication is
-known, "a few months later") is kept with an empty date and `resolved` false.
+"three years ago", "this week", "next year", "on Saturday") are resolved by calendar arithmetic
+relative to the publication date; "N days later" counts from the previous resolved date. A week is
+reported as its month, and a weekday against a publication month (or year) as that month (or year).
+An expression that cannot be resolved ("a few months later", a week when only the year of
+publication is known, "3500 years ago" whose year falls outside 1..9999) is kept with an empty
+date and `resolved` false; nothing in real text makes the extractor raise.
 Durations ("around 20 years", "over two decades") are not dates.
 """
 
@@ -15,8 +18,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-
-import dateparser
 
 from .. import codebook
 
@@ -116,39 +117,112 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
 
 
 def _amount(word: str) -> int | None:
+    """The number in '<amount> years ago': digits, 'a'/'an' or a number word; None when vague ('a few')
+    or when the digits are too long for int() to read (Python caps int() at 4300 digits)."""
     word = word.lower()
     if word.isdigit():
-        return int(word)
+        try:
+            return int(word)
+        except ValueError:
+            return None
     if word in ("a", "an"):
         return 1
     return _vocab()["number_words"].get(word)
 
 
-def _shift(base: dt.date, amount: int, unit: str) -> dt.date:
-    """dateparser's reading of '<amount> <unit> ago' relative to base."""
-    parsed = dateparser.parse(f"{amount} {unit} ago", settings={"RELATIVE_BASE": dt.datetime(base.year, base.month,
-                                                                                             base.day)},
-                              languages=["en"])
-    return parsed.date()
+def _unit(word: str) -> str:
+    """'Years', 'days', 'week' -> 'year', 'day', 'week'."""
+    return word.lower().rstrip("s")
 
 
-def _add(base: dt.date, amount: int, unit: str) -> dt.date:
-    """Calendar arithmetic for '<amount> <unit> later' (amount may be negative)."""
-    unit = unit.rstrip("s")
-    if unit in ("day", "week"):
-        return base + dt.timedelta(days=amount * (7 if unit == "week" else 1))
-    months = amount * (12 if unit == "year" else 1)
-    index = base.year * 12 + base.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
+def _add(base: dt.date, amount: int, unit: str) -> dt.date | None:
+    """Calendar arithmetic for '<amount> <unit> later' (amount may be negative: 'ago', 'earlier').
+
+    Days and weeks move the exact day; months and years move the month and return its first day
+    (the result is then formatted at month or year precision). None when the result falls outside
+    the years 1..9999 that datetime can represent ('3500 years ago', '3000000 days later').
+    """
+    unit = _unit(unit)
+    try:
+        if unit in ("day", "week"):
+            return base + dt.timedelta(days=amount * (7 if unit == "week" else 1))
+        index = base.year * 12 + base.month - 1 + amount * (12 if unit == "year" else 1)
+        return dt.date(index // 12, index % 12 + 1, 1)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _unit_precision(unit: str) -> str:
-    unit = unit.rstrip("s")
-    return {"year": "year", "month": "month"}.get(unit, "day")
+    return {"year": "year", "month": "month"}.get(_unit(unit), "day")
 
 
 def _format(d: dt.date, precision: str) -> str:
     return _iso(d.year, d.month if precision in ("month", "day") else None, d.day if precision == "day" else None)
+
+
+def _dated(d: dt.date | None, precision: str) -> tuple[str, str]:
+    """(ISO date, precision) of a computed date, or ('', '') when there is none (out of range)."""
+    return (_format(d, precision), precision) if d is not None else ("", "")
+
+
+_UNRESOLVED = ("", "")
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+_STEP = {"last": -1, "past": -1, "this": 0, "earlier": 0, "later": 0, "next": 1}
+
+
+def _weekday(name: str, word: str, ref: Reference, future: bool) -> tuple[str, str]:
+    """(date, precision) of a weekday ('on Saturday', 'said Wednesday', 'last Friday').
+
+    Against a day-precision publication date: the most recent such day on or before it, or, when
+    the sentence looks forward (a future marker, or 'next Friday'), the first one on or after it;
+    'last Friday' always looks back. Against a month or a year, the weekday is somewhere in it:
+    the publication month (or year) at that precision.
+    """
+    if ref.precision != "day":
+        return _format(ref.start, ref.precision), ref.precision
+    target = _vocab()["weekdays"].index(name)
+    forward = word == "next" or (future and word != "last")
+    days = (target - ref.start.weekday()) % 7 if forward else -((ref.start.weekday() - target) % 7)
+    return _dated(_add(ref.start, days, "day"), "day")
+
+
+def _relative(word: str, unit: str, ref: Reference) -> tuple[str, str]:
+    """(date, precision) of 'this/last/past/next week|month|year' and 'earlier/later this month|year'.
+
+    A week is reported as its month: with a day-precision reference, the month of the day a week
+    before (last), of (this) or after (next) publication; with a month-precision reference, the
+    publication month itself; a year-precision reference cannot place a week (unresolved). A month
+    needs a reference with at least a month. Months and years step by one from the reference.
+    """
+    step = _STEP[word]
+    if unit == "week":
+        if ref.precision == "year":
+            return _UNRESOLVED
+        return _dated(ref.start if ref.precision == "month" else _add(ref.start, step, "week"), "month")
+    if unit == "month" and ref.precision == "year":
+        return _UNRESOLVED
+    return _dated(_add(ref.start, step, unit), unit)
+
+
+def _ago(amount: int | None, unit: str, ref: Reference) -> tuple[str, str]:
+    """(date, precision) of '<amount> <unit> ago': unresolved when the amount is vague ('a few'),
+    the reference too coarse for the unit (days against a month) or the result out of range."""
+    precision = _unit_precision(unit)
+    if amount is None or _COARSENESS[ref.precision] > _COARSENESS[precision]:
+        return _UNRESOLVED
+    return _dated(_add(ref.start, -amount, unit), precision)
+
+
+def _after(amount: int | None, unit: str, direction: str, previous: DateMatch | None) -> tuple[str, str]:
+    """(date, precision) of '<amount> <unit> later/earlier/after/before', counted from the previous
+    resolved date; unresolved when there is none, it is coarser than the unit, or out of range."""
+    precision = _unit_precision(unit)
+    width = {"year": 4, "month": 7, "day": 10}[precision]
+    if amount is None or previous is None or len(previous.date) < width:
+        return _UNRESOLVED
+    base = dt.date.fromisoformat((previous.date + "-01-01")[:10])
+    sign = 1 if direction.lower() in ("later", "after") else -1
+    return _dated(_add(base, sign * amount, unit), precision)
 
 
 def _resolve(kind: str, m: re.Match, ref: Reference, previous: DateMatch | None, future: bool) -> DateMatch | None:
@@ -183,41 +257,18 @@ def _resolve(kind: str, m: re.Match, ref: Reference, previous: DateMatch | None,
         year = _infer_year(ref, month, None, future or words[0].lower() == "next")
         return DateMatch(start, m.end(), date_text, _iso(year, month), "", "month", "month")
     if kind == "weekday":
-        if ref.precision != "day":
-            return make("", "", "", "weekday")
-        target = _vocab()["weekdays"].index(g[0])
-        back = (ref.start.weekday() - target) % 7
-        return make(_format(ref.start - dt.timedelta(days=back), "day"), "", "day", "weekday")
+        word = text.split()[0].lower() if " " in text else ""
+        date, precision = _weekday(g[0], word, ref, future)
+        return make(date, "", precision, "weekday")
     if kind == "relative":
-        unit = g[0]
-        word = text.split()[0].lower()
-        if word in ("earlier", "later", "this"):
-            return make(_format(ref.start, unit), "", unit, "relative")
-        if word == "next":
-            return None  # a plan, not an event
-        if unit == "week":
-            if ref.precision != "day":
-                return make("", "", "", "relative")
-            return make(_format(_shift(ref.start, 1, "week"), "month"), "", "month", "relative")
-        if unit == "month" and ref.precision == "year":
-            return make("", "", "", "relative")
-        return make(_format(_shift(ref.start, 1, unit), unit), "", unit, "relative")
+        date, precision = _relative(text.split()[0].lower(), g[0], ref)
+        return make(date, "", precision, "relative")
     if kind == "ago":
-        amount, unit = _amount(g[0]), g[1]
-        if amount is None or (unit.startswith(("week", "day")) and ref.precision != "day") or (
-                unit.startswith("month") and ref.precision == "year"):
-            return make("", "", "", "relative")
-        precision = _unit_precision(unit)
-        return make(_format(_shift(ref.start, amount, unit), precision), "", precision, "relative")
+        date, precision = _ago(_amount(g[0]), g[1], ref)
+        return make(date, "", precision, "relative")
     if kind == "later":
-        amount, unit, direction = _amount(g[0]), g[1], g[2].lower()
-        precision = _unit_precision(unit)
-        if amount is None or previous is None or not previous.date or len(previous.date) < len(
-                {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}[precision]):
-            return make("", "", "", "relative")
-        base = dt.date.fromisoformat((previous.date + "-01-01")[:10])
-        sign = 1 if direction in ("later", "after") else -1
-        return make(_format(_add(base, sign * amount, unit), precision), "", precision, "relative")
+        date, precision = _after(_amount(g[0]), g[1], g[2], previous)
+        return make(date, "", precision, "relative")
     if kind == "year":
         return make(_iso(int(g[0])), "", "year", "year")
     raise ValueError(kind)
@@ -283,8 +334,12 @@ def events_table(corpus) -> "pd.DataFrame":
                 "date_text": d.date_text, "date": d.date, "date_end": d.date_end, "precision": d.precision,
                 "kind": d.kind, "resolved": bool(d.date), "text": para.sentence_text(sentence),
             })
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(EVENT_DTYPES)
 
 
 EVENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "date_text", "date", "date_end",
                  "precision", "kind", "resolved", "text"]
+# explicit column types, so that an article without dates gives an empty table that still has the
+# types of the events schema (an empty DataFrame would otherwise hold untyped object columns)
+EVENT_DTYPES = {c: "str" for c in EVENT_COLUMNS} | {c: "int64" for c in ("paragraph", "sentence", "char_start",
+                                                                          "char_end")} | {"resolved": "bool"}

@@ -30,12 +30,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import codebook
 from ..boilerplate import count_words
 from ..gazetteer import actors
 from .common import BodyParagraph, body_paragraphs
 from .mentions import resolve_entity
+from .parsed import parses
+from .words import lemma_in
 
 QUOTE_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote", "speaker", "speaker_id",
                  "kind", "rule", "unclosed"]
@@ -151,6 +154,27 @@ class _Speakers:
     def __init__(self):
         self.last_person: list[str] = []  # person ids in order of mention
         self.previous_paragraph_speaker = ("", "")
+        self.roles: dict[str, tuple[str, str]] = {}  # role noun -> (speaker id, speaker) of the last such speaker
+        self.full_names: list[str] = []  # names of two or more words seen so far, in order
+        self.last_named: tuple[str, str] = ("", "")  # the last speaker named by the parse
+
+    def remember_names(self, text: str) -> None:
+        """Names of two or more capitalised words, without a leading function word ("Although Zakharova")."""
+        for name in NAME_RE.findall(text):
+            words = name.split()
+            while words and words[0].lower() in STOP_WORDS:
+                words = words[1:]
+            if len(words) > 1:
+                self.full_names.append(" ".join(words))
+
+    def expand(self, name: str) -> str:
+        """A one-word name ("Zakharova") completed from a fuller name seen before ("Maria Zakharova")."""
+        if " " in name:
+            return name
+        for full in reversed(self.full_names):
+            if full.split()[-1] == name and " " in full:
+                return full
+        return name
 
     def seen(self, para: BodyParagraph, upto: int) -> list[str]:
         """Persons mentioned in this paragraph before offset `upto` appended to those of earlier paragraphs."""
@@ -163,8 +187,111 @@ class _Speakers:
         return ""
 
 
-def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speakers) -> Quote:
+NAME_RE = re.compile(r"(?<![\w.])((?:[A-Z][a-z’'-]+ ){1,3}[A-Z][a-z’'-]+)")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_vocab()["titles"])
+
+
+def _person_at(para: BodyParagraph, start: int, end: int) -> str:
+    """The gazetteer person whose mention overlaps paragraph offsets [start, end), or ''."""
+    for ent in para.doc.ents:
+        if ent.start_char < end and ent.end_char > start:
+            actor_id, _ = resolve_entity(ent)
+            if actors()[actor_id].type == "person":
+                return actor_id
+    return ""
+
+
+def _speaker_of(subject, para: BodyParagraph, offset: int, state: _Speakers, history: list[str]) -> tuple[str, str]:
+    """(speaker id, speaker) named by the subject of a speech verb; ('', '') when it names none."""
+    tag = subject.tag_
+    if tag == "PRP":
+        if subject.lower_ in _vocab()["pronouns"] or subject.text in _vocab()["pronouns"]:
+            return (history[-1], "") if history else state.last_named
+        return "", ""
+    phrase = list(subject.subtree)
+    pid = _person_at(para, offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1]))
+    if pid:  # a person of the gazetteer named in the subject ("the envoy, Zamir Kabulov, said")
+        return pid, ""
+    names = [subject] + [c for c in subject.children if c.dep_ == "appos" and c.tag_.startswith("NNP")]
+    for head in names:
+        if not head.tag_.startswith("NNP") or head.lower_ in _titles():
+            continue
+        run = [head]
+        for t in reversed([t for t in head.lefts if t.dep_ == "compound"]):
+            if not t.tag_.startswith("NNP") or t.lower_ in _titles() or t.i != run[0].i - 1:
+                break
+            run.insert(0, t)
+        start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1])
+        pid = _person_at(para, start, end)
+        if pid:
+            return pid, ""
+        name = state.expand(" ".join(t.text for t in run))
+        return "", name
+    # a role: "A State Department spokesperson said", "the spokesperson said"
+    if tag == "NN":  # a singular role noun: a plural ("experts say") is not one speaker
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
+                       for c in subject.children)
+        role = subject.lower_
+        if definite:
+            if role in state.roles:
+                return state.roles[role]
+            pid = state.by_role(role, history)
+            if pid:
+                return pid, ""
+            return "", ""
+        phrase = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "punct")]
+        name = " ".join(t.text for t in phrase)
+        state.roles[role] = ("", name)
+        return "", name
+    return "", ""
+
+
+def _parse_attribute(para: BodyParagraph, q: Quote, parsed: dict, state: _Speakers) -> Quote | None:
+    """The speaker from the parse: the subject of the speech verb nearest the quotation, outside it."""
+    first, last = para.sentence_at(q.start), para.sentence_at(max(q.start, q.end - 1))
+    history = state.seen(para, q.start)
+    best = None
+    for number in range(first, last + 1):
+        doc = parsed.get((para.source_id, para.paragraph, number))
+        if doc is None:
+            continue
+        offset = para.sentences[number - 1][0]
+        for tok in doc:
+            at = offset + tok.idx
+            if q.start <= at < q.end or not tok.tag_.startswith("VB"):
+                continue
+            if not lemma_in(tok.lower_, _vocab()["speech_lemmas"]):
+                continue
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and tok.dep_ == "conj":
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subj:
+                continue
+            distance = min(abs(at - q.start), abs(at - q.end))
+            if best is None or distance < best[0]:
+                best = (distance, subj[0], offset)
+    if best is None:
+        return None
+    pid, name = _speaker_of(best[1], para, best[2], state, history)
+    if not pid and not name:
+        return None
+    if pid and actors()[pid].type != "person":
+        return None
+    state.last_named = (pid, name)
+    return replace(q, speaker_id=pid, speaker=name, rule="parse")
+
+
+def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speakers, parsed: dict | None = None
+               ) -> Quote:
     text = para.text
+    if parsed:
+        found = _parse_attribute(para, q, parsed, state)
+        if found is not None:
+            return found
     a, b = _context(para, q)
     outside = _outside(text, quotes, a, b)
     speech = _speech_re().search(outside) is not None
@@ -206,13 +333,14 @@ def _is_block_intro(text: str) -> bool:
     return text.rstrip().endswith(":") and _speech_re().search(text) is not None
 
 
-def _rows_for_source(paras: list[BodyParagraph]) -> list[dict]:
+def _rows_for_source(paras: list[BodyParagraph], parsed: dict | None = None) -> list[dict]:
     rows: list[dict] = []
     state = _Speakers()
     previous: BodyParagraph | None = None
     for para in paras:
         text = para.text
         quotes = find_quotes(text)
+        state.remember_names(text)
         if not quotes and previous is not None and _is_block_intro(previous.text):
             block = Quote(0, len(text), 0, len(text), False, kind="block")
             intro = _attribute(previous, Quote(len(previous.text), len(previous.text), 0, 0, False), [], state)
@@ -221,7 +349,7 @@ def _rows_for_source(paras: list[BodyParagraph]) -> list[dict]:
         else:
             quotes_out = []
             for q in quotes:
-                q = _attribute(para, q, quotes, state)
+                q = _attribute(para, q, quotes, state, parsed)
                 if not q.speaker_id and not q.speaker:
                     if quotes_out and (quotes_out[-1].speaker_id or quotes_out[-1].speaker):
                         q = replace(q, speaker_id=quotes_out[-1].speaker_id, speaker=quotes_out[-1].speaker,
@@ -258,5 +386,6 @@ def quotes_table(corpus) -> pd.DataFrame:
     by_source: dict[str, list[BodyParagraph]] = {}
     for para in body_paragraphs(corpus):
         by_source.setdefault(para.source_id, []).append(para)
-    rows = [row for sid in sorted(by_source) for row in _rows_for_source(by_source[sid])]
+    parsed = parses(corpus)
+    rows = [row for sid in sorted(by_source) for row in _rows_for_source(by_source[sid], parsed)]
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)

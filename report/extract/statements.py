@@ -1,0 +1,313 @@
+"""Statements: who did what to the Taliban (vocabulary in codebook/acts.yml).
+
+One row per (sentence, actor, act). The act is named by a verb, a noun or an adjective
+of the codebook; its actor is found in the sentence's dependency parse:
+
+- the subject of the verb, or the agent of a passive ("was accredited by Moscow");
+- when the verb has no subject of its own, the subject of the verb or adjective it
+  depends on ("Russia remains unwilling to recognise", "Russia decided to remove") or of
+  the verb it is coordinated with; for "X became the first country to recognise", X;
+- for a noun, its owner ("Russia's recognition") or the subject of the verb that takes
+  it as object ("No foreign government has granted legitimacy").
+
+A subject expands to its coordinated and apposed members ("four countries — China,
+Pakistan, Russia and Turkmenistan — have accredited" gives four actors). Each member is
+an actor of the gazetteer (officials and organs count as the state they represent;
+groups such as "no country" are actors); a member the gazetteer does not know gives no
+row. "all", "they" and "both" stand for the actors of the sentence's main statement.
+
+Polarity is read on the chain from the act up to its subject: negated (a negation, or a
+negating word: "refused", "unwilling", "premature"; a negating subject: "no country"),
+prospective (a modal or a word of intent or expectation: "is expected to", "considering"),
+reported (the act sits in a clause governed by someone else's speech verb), else affirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+from spacy.tokens import Doc, Token
+
+from .. import codebook
+from ..gazetteer import actors
+from .common import body_paragraphs
+from .mentions import resolve_entity
+from .parsed import parses
+from .words import lemma_in
+
+STATEMENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "actor_id", "actor", "act",
+                     "polarity", "as_of", "trigger", "text"]
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+CLIMB = ("xcomp", "acomp", "conj", "advcl", "oprd", "ccomp", "pcomp", "prep", "pobj")
+GENERIC = ("country", "state", "nation", "government", "power", "player", "capital")
+STANDS_FOR = ("all", "they", "both", "each", "them")
+EXCLUDED = ("taliban", "afghanistan")  # the patient of the acts, never their agent
+
+
+@cache
+def vocab() -> dict:
+    return codebook.load("acts")
+
+
+@dataclass
+class _Ctx:
+    """One sentence: its parse, the paragraph's gazetteer entities mapped onto parse tokens."""
+    parse: Doc
+    offset: int  # char offset of the sentence in the paragraph
+    ents: list[tuple[int, int, str]]  # (first token, last token + 1, principal actor id) in parse indices
+
+
+def _entities(para, sent_start_char: int, parse: Doc) -> list[tuple[int, int, str]]:
+    out = []
+    for ent in para.doc.ents:
+        a = ent.start_char - sent_start_char
+        b = ent.end_char - sent_start_char
+        if a < 0 or b > len(parse.text):
+            continue
+        span = parse.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        actor_id, rule = resolve_entity(ent)
+        if rule == "place":
+            continue
+        out.append((span.start, span.end, actors()[actor_id].principal))
+    return out
+
+
+def _actor_of(tok: Token, ctx: _Ctx) -> str:
+    """The actor a noun phrase headed by `tok` names: an entity covering it, else one in its modifiers."""
+    for a, b, actor in ctx.ents:
+        if a <= tok.i < b:
+            return actor
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            for t in child.subtree:
+                for a, b, actor in ctx.ents:
+                    if a <= t.i < b:
+                        return actor
+    return ""
+
+
+def _members(head: Token) -> list[Token]:
+    """A subject's coordinated and apposed members; a generic noun with apposed names gives the names."""
+    members = [head]
+    apposed = [c for c in head.children if c.dep_ == "appos"]
+    if apposed and lemma_in(head.lower_, GENERIC):
+        members = []
+        for ap in apposed:
+            members += [ap] + [c for c in ap.subtree if c.dep_ == "conj"]
+    members += [c for c in head.subtree if c.dep_ == "conj" and c.head in members and c.head.i != head.i
+                or (c.dep_ == "conj" and c.head.i == head.i)]
+    seen, out = set(), []
+    for m in members:
+        if m.i not in seen:
+            seen.add(m.i)
+            out.append(m)
+    return out
+
+
+def _agent(tok: Token) -> Token | None:
+    """The agent of a passive or participle: "hosted by Russia"."""
+    return next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _subject(tok: Token) -> tuple[Token | None, list[Token], bool]:
+    """(subject head, chain of tokens climbed, passive without agent) for an act token."""
+    chain = [tok]
+    cur = tok
+    for _ in range(8):
+        agent = _agent(cur)
+        if agent is not None:
+            return agent, chain, False
+        if cur is tok and any(c.dep_ == "auxpass" for c in cur.children):
+            return None, chain, True
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "countries that have recognised"
+                s = cur.head
+            return s, chain, False
+        if cur.dep_ in ("acl", "relcl"):
+            noun = cur.head  # "Russia's decision to delist", "the first country to recognise", "its intention to"
+            chain.append(noun)
+            if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children):
+                return noun, chain, False
+            if noun.dep_ in ("attr", "oprd", "dobj") and noun.head is not noun:
+                cur = noun.head
+                chain.append(cur)
+                subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return (subj[0] if subj else noun), chain, False
+            return noun, chain, False
+        if cur.dep_ in CLIMB and cur.head is not cur:
+            cur = cur.head
+            chain.append(cur)
+            continue
+        break
+    return None, chain, False
+
+
+def _words_near(chain: list[Token]) -> list[Token]:
+    """The chain's tokens with their negations, auxiliaries and adverbs."""
+    out = []
+    for t in chain:
+        out.append(t)
+        out += [c for c in t.children if c.dep_ in ("neg", "aux", "auxpass", "advmod", "acomp", "mark", "prep")]
+    return out
+
+
+def _polarity(chain: list[Token], subject: Token | None, act_tok: Token, actor: str, ctx: _Ctx,
+              negated_form: bool) -> str:
+    pol = vocab()["polarity"]
+    near = _words_near(chain)
+    if negated_form or any(t.dep_ == "neg" for t in near) or any(lemma_in(t.lower_, pol["negating"]) for t in near):
+        return "negated"
+    if subject is not None and any(t.lower_ in pol["negating_subjects"] for t in subject.subtree):
+        return "negated"
+    if actor in pol["negated_actors"]:
+        return "negated"
+    if any(t.lower_ in pol["modals"] and t.dep_ == "aux" for t in near):
+        return "prospective"
+    if any(lemma_in(t.lower_, pol["prospective"]) for t in chain[1:]) or any(
+            lemma_in(t.lower_, pol["prospective"]) for t in near if t.dep_ in ("advmod", "aux", "acomp")):
+        return "prospective"
+    top = chain[-1]
+    for anc in [top] + list(top.ancestors):
+        if anc is not top and lemma_in(anc.lower_, pol["reporting"]) and anc.tag_.startswith("VB"):
+            speaker = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not speaker or _actor_of(speaker[0], ctx) != actor:
+                return "reported"
+    return "affirmed"
+
+
+def _subject_span(subject: Token | None, tok: Token) -> set[int]:
+    """Token indices of the subject phrase, without the act's own clause (a relative clause on the subject)."""
+    if subject is None:
+        return set()
+    return {t.i for t in subject.subtree} - {t.i for t in tok.subtree}
+
+
+def _clause_lemmas(tok: Token, subject: Token | None) -> list[str]:
+    skip = _subject_span(subject, tok)
+    return [t.lower_ for t in tok.subtree if t.i not in skip] + [t.lower_ for t in tok.head.subtree
+                                                                   if t.i not in skip and tok.dep_ != "ROOT"]
+
+
+def _in_scope(act: str, spec: dict, tok: Token, subject: Token | None, ctx: _Ctx) -> bool:
+    """The act's clause holds a required object word and a target (the Taliban, their government...)."""
+    words = _clause_lemmas(tok, subject)
+    objects = spec.get("objects", [])
+    free = spec.get("free_verbs", None)
+    needs_object = objects and not (free is not None and lemma_in(tok.lower_, free))
+    if act in ("recognises",) :
+        needs_object = False
+    if needs_object and not any(lemma_in(w, objects) for w in words):
+        return False
+    if any(lemma_in(w, spec.get("not_with", [])) for w in words):
+        return False
+    if act in ("accepts_envoy", "delists", "lists", "sets_conditions", "opposes"):
+        return True
+    skip = _subject_span(subject, tok)
+    clause = [t for t in tok.subtree if t.i not in skip]
+    if any(a <= t.i < b and actor in EXCLUDED for t in clause for a, b, actor in ctx.ents):
+        return True
+    return any(lemma_in(t.lower_, vocab()["targets"]) for t in clause)
+
+
+def _triggers(parse: Doc):
+    """(token, act, spec, how) for every token naming an act: how is verb, noun, adjective or negated."""
+    for tok in parse:
+        for act, spec in vocab()["acts"].items():
+            tag = tok.tag_
+            if tag.startswith("VB") and lemma_in(tok.lower_, spec["verbs"]):
+                particle = spec.get("phrasal", {}).get(lemma_in(tok.lower_, spec["verbs"]))
+                if particle and not any(c.lower_ == particle for c in tok.children):
+                    continue
+                yield tok, act, spec, "verb"
+            elif tag.startswith("NN") and lemma_in(tok.lower_, spec.get("nouns", [])) and not tok.lower_.endswith("ing"):
+                yield tok, act, spec, "noun"
+            elif tok.lower_ in spec.get("adjectives", []):
+                yield tok, act, spec, "verb"
+            elif tok.lower_ in spec.get("negated_forms", []):
+                yield tok, act, spec, "negated"
+
+
+def _noun_agent(tok: Token, spec: dict) -> tuple[Token | None, list[Token]]:
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c, [tok]
+        if c.dep_ == "prep" and c.lower_ == "by":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0], [tok]
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma_in(head.lower_, spec.get("noun_verbs", [])):
+        subject, chain, _ = _subject(head)
+        if tok.dep_ == "nsubjpass":
+            subject = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                           None)
+        return subject, [tok] + chain
+    return None, [tok]
+
+
+def _statements(ctx: _Ctx, previous: list[str]) -> list[tuple[Token, str, str, str]]:
+    """(act token, actor id, act, polarity) found in one parsed sentence."""
+    out = []
+    for tok, act, spec, how in _triggers(ctx.parse):
+        scope = tok
+        if how == "noun":
+            subject, chain = _noun_agent(tok, spec)
+            scope = chain[1] if len(chain) > 1 else tok
+        elif how == "negated":  # "unrecognized by any country": the agent of the passive meaning
+            subject = next((g for c in tok.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            chain = [tok]
+            if subject is None:
+                subject, chain, _ = _subject(tok)
+        else:
+            subject, chain, _ = _subject(tok)
+        if subject is None or not _in_scope(act, spec, scope, subject, ctx):
+            continue
+        if subject.lower_ in STANDS_FOR:
+            found = [actor for actor in previous if actor]
+        else:
+            found = [_actor_of(m, ctx) for m in _members(subject)]
+        for actor in dict.fromkeys(a for a in found if a and a not in EXCLUDED):
+            pol = _polarity(chain, subject, tok, actor, ctx, how == "negated")
+            out.append((tok, actor, act, pol))
+        if found and not previous:
+            previous.extend(a for a in found if a)
+    return out
+
+
+def statements_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per (sentence, actor, act).
+
+    Columns: source_id, paragraph, sentence, char_start, char_end (the sentence), actor_id, actor, act,
+    polarity, as_of (the first resolved date of the sentence, else the publication date), trigger (the word
+    naming the act), text (the sentence).
+    """
+    parsed = parses(corpus)
+    published = dict(zip(corpus.sources.source_id, corpus.sources.published))
+    dated = {}
+    for row in events[(events.date != "")].itertuples():
+        dated.setdefault((row.source_id, row.paragraph, row.sentence), row.date)
+    rows, seen = [], set()
+    for para in body_paragraphs(corpus):
+        for number, (a, b) in enumerate(para.sentences, start=1):
+            key = (para.source_id, para.paragraph, number)
+            if key not in parsed:
+                continue
+            ctx = _Ctx(parsed[key], a, [])
+            ctx.ents.extend(_entities(para, a, ctx.parse))
+            for tok, actor, act, pol in _statements(ctx, []):
+                if (key, actor, act) in seen:
+                    continue
+                seen.add((key, actor, act))
+                rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,
+                             "char_start": para.char_start + a, "char_end": para.char_start + b,
+                             "actor_id": actor, "actor": actors()[actor].name, "act": act, "polarity": pol,
+                             "as_of": dated.get(key, published[para.source_id]), "trigger": tok.text,
+                             "text": para.text[a:b]})
+    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)

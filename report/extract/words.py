@@ -1,0 +1,55 @@
+"""Word forms against the codebook's lemmas, without a lemmatiser.
+
+The codebook lists lemmas ("recognise", "accredit", "plan"); a token matches a lemma
+when it is the lemma's stem followed by an inflection or derivation suffix
+("recognised", "recognition", "planned"), or an irregular form the codebook lists
+("held" for "hold").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import codebook
+
+SUFFIXES = ("", "s", "es", "d", "ed", "ing", "e", "es", "y", "ies", "ied", "ying", "al", "ion", "ions", "ation",
+            "ations", "ition", "itions", "ment", "ments", "ise", "ize", "ised", "ized", "ises", "izes", "ising",
+            "izing", "isation", "ization", "er", "ers", "ly", "ness")
+
+
+def stem(lemma: str) -> str:
+    """The part every form of `lemma` starts with (recognise -> recogn, remove -> remov, plan -> plan)."""
+    lemma = lemma.lower()
+    for suffix in ("ise", "ize", "e", "y"):
+        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
+            return lemma[: len(lemma) - len(suffix)]
+    return lemma
+
+
+@cache
+def irregular() -> dict[str, str]:
+    """Irregular form -> lemma, from codebook/acts.yml."""
+    forms = codebook.load("acts").get("irregular_forms", {})
+    return {form: lemma for lemma, fs in forms.items() for form in fs}
+
+
+def form_of(word: str, lemma: str) -> bool:
+    """Is `word` a form of `lemma`?"""
+    word, lemma = word.lower(), lemma.lower()
+    if word == lemma or irregular().get(word) == lemma:
+        return True
+    st = stem(lemma)
+    if not word.startswith(st):
+        return False
+    rest = word[len(st):]
+    if rest[:1] and rest[:1] == st[-1:]:  # a doubled consonant: planned, committed
+        rest = rest[1:] if rest[1:] in SUFFIXES and rest[1:] else rest
+    return rest in SUFFIXES
+
+
+def lemma_in(word: str, lemmas) -> str:
+    """The first lemma of `lemmas` that `word` is a form of, or ''."""
+    for lemma in lemmas:
+        if form_of(word, lemma):
+            return lemma
+    return ""
