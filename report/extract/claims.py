@@ -56,11 +56,13 @@ def _not_cues() -> re.Pattern:
 
 
 def _about_moscow(para, a: int, b: int) -> bool:
+    """The first actor the sentence names (places aside) is Moscow or acts for it: the sentence is about
+    Moscow's policy, not another party's ("The Afghan minister ... said his priority is to import Russian goods")."""
     for ent in para.doc.ents:
         if a <= ent.start_char < b:
             actor_id, rule = resolve_entity(ent)
-            if rule != "place" and actors()[actor_id].principal == MOSCOW:
-                return True
+            if rule != "place" and actors()[actor_id].type != "place":
+                return actors()[actor_id].principal == MOSCOW
     return False
 
 

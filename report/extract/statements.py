@@ -160,7 +160,10 @@ def _words_near(chain: list[Token]) -> list[Token]:
 def _polarity(chain: list[Token], subject: Token | None, act_tok: Token, actor: str, ctx: _Ctx,
               negated_form: bool) -> str:
     pol = vocab()["polarity"]
-    near = _words_near(chain)
+    # the chain, and the word that governs it ("the refusal to be recognised", "a plan to delist")
+    top = chain[-1]
+    near = _words_near(chain + ([top.head] if top.head is not top and top.dep_ in ("csubj", "acl", "xcomp",
+                                                                                     "advcl") else []))
     if negated_form or any(t.dep_ == "neg" for t in near) or any(lemma_in(t.lower_, pol["negating"]) for t in near):
         return "negated"
     if subject is not None and any(t.lower_ in pol["negating_subjects"] for t in subject.subtree):
@@ -212,6 +215,8 @@ def _in_scope(act: str, spec: dict, tok: Token, subject: Token | None, ctx: _Ctx
     clause = [t for t in tok.subtree if t.i not in skip]
     if any(a <= t.i < b and actor in EXCLUDED for t in clause for a, b, actor in ctx.ents):
         return True
+    if spec.get("named_target"):  # only the Taliban named, or a pronoun for them ("deal with them")
+        return any(t.tag_ == "PRP" and t.lower_ in ("them", "it", "they") for t in clause)
     return any(lemma_in(t.lower_, vocab()["targets"]) for t in clause)
 
 

@@ -8,11 +8,11 @@ from functools import cache
 import pandas as pd
 from spacy.matcher import Matcher
 
-from . import codebook
-from .corpus import Corpus
-from .extract.codes import term_pattern
-from .extract.common import body_paragraphs
-from .nlp import pipeline
+from .. import codebook
+from ..corpus import Corpus
+from ..nlp import pipeline
+from .codes import term_pattern
+from .common import body_paragraphs
 
 CATEGORY_COLUMNS = ["source_id", "paragraph", "sentence", "category", "matched"]
 
