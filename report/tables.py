@@ -91,25 +91,27 @@ def evidence_counts(corpus: Corpus) -> pd.DataFrame:
 
 
 def extractor_scores(corpus: Corpus) -> pd.DataFrame:
-    """Precision and recall of the date, number and quotation extractors against the hand annotations.
+    """Precision and recall of every instrument against the hand annotations, in and out of sample.
 
-    Index: task. Columns: annotated, extracted, matched, precision, recall, f1.
+    Index: task. Columns: (sample, measure) with samples in_sample and out_of_sample and measures
+    annotated, extracted, matched, precision, recall, attribute.
     """
     from .evaluate import scores
 
     return scores(corpus)[0]
 
 
-def extractor_errors(corpus: Corpus) -> pd.DataFrame:
-    """Every disagreement between the extractors and the hand annotations.
+def extractor_errors(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
+    """Every disagreement between the extractors and the hand annotations in one sample.
 
     Columns: task, source_id, paragraph, char_start, status, gold_text, gold_value, extracted_text,
     extracted_value.
     """
-    from .evaluate import errors, scores
+    from .evaluate import dev_corpus, errors, scores
 
     out = errors(scores(corpus)[1])
-    p = corpus.paragraphs
+    out = out[out["sample"] == sample].drop(columns="sample").reset_index(drop=True)
+    p = (corpus if sample == "in_sample" else dev_corpus()).paragraphs
     paragraph = [int(p[(p.source_id == r.source_id) & (p.char_start <= r.char_start)].paragraph.max())
                  for r in out.itertuples()]
     out.insert(2, "paragraph", pd.Series(paragraph, index=out.index, dtype="int64"))
@@ -517,37 +519,35 @@ def risk_hedging(corpus: Corpus) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 
 def positions(corpus: Corpus) -> pd.DataFrame:
-    """Who takes which position towards the Taliban, with the date in the sentence and its source.
+    """Who takes which position towards the Taliban: the affirmed statements, with their date and source.
 
-    A position is a stance of analysis.yml firing in a sentence; its holders are the states and
-    organisations named there, except the Taliban and Afghanistan. Columns: actor, stance (label),
-    date (first resolved date of the sentence, or ''), published, source_id, paragraph, text.
+    A position is a statement (report/extract/statements.py) whose actor is the agent of the act and
+    whose polarity is affirmed: a negated, prospective or reported act is not a position held. Columns:
+    actor, stance (the act's label), date (as_of), published, source_id, paragraph, text.
     """
-    from .extract.categories import instrument
+    st = _ev(corpus)["statements"].query("polarity == 'affirmed'")
+    acts = _act_labels()
+    out = st.assign(stance=st.act.map(acts), _s=st.act.map({k: i for i, k in enumerate(acts)}), date=st.as_of,
+                    ).merge(corpus.sources[["source_id", "published"]], on="source_id")
+    out = out.sort_values(["actor", "_s", "published", "source_id", "paragraph"])
+    return out.reset_index(drop=True)[["actor", "stance", "date", "published", "source_id", "paragraph", "text"]]
 
-    st = _labelled_categories(corpus, "stances")
-    m = _ev(corpus)["mentions"]
-    holders = m[m.type.isin(["state", "organisation"]) & ~m.actor_id.isin(["taliban", "afghanistan"])]
-    holders = holders.drop_duplicates(SENTENCE_KEY + ["actor_id"])[SENTENCE_KEY + ["actor_id", "actor"]]
-    dates = _ev(corpus)["events"].query("resolved").drop_duplicates(SENTENCE_KEY)[SENTENCE_KEY + ["date"]]
-    out = (st.merge(holders, on=SENTENCE_KEY).merge(dates, on=SENTENCE_KEY, how="left").fillna({"date": ""})
-           .merge(body_sentences(corpus), on=SENTENCE_KEY)
-           .merge(corpus.sources[["source_id", "published"]], on="source_id"))
-    order = {k: i for i, k in enumerate(instrument("stances"))}
-    out = out.assign(_s=out.category.map(order)).sort_values(["actor", "_s", "published", "source_id", "paragraph"])
-    return out.rename(columns={"label": "stance"}).reset_index(drop=True)[
-        ["actor", "stance", "date", "published", "source_id", "paragraph", "text"]]
+
+def _act_labels() -> dict[str, str]:
+    """Act -> its label in codebook/acts.yml, in codebook order."""
+    from .extract.statements import vocab
+
+    return {act: spec["label"] for act, spec in vocab()["acts"].items()}
 
 
 def position_summary(corpus: Corpus, min_sentences: int = 1) -> pd.DataFrame:
-    """Actor by stance: how many sources attribute each stance to each actor.
+    """Actor by stance: how many sources attribute each affirmed act to each actor.
 
-    Index: actor (most positions first). Columns: one per stance label, in codebook order.
+    Index: actor (most positions first). Columns: one per act label, in codebook order, for the acts
+    some actor holds.
     """
-    from .extract.categories import instrument
-
     p = positions(corpus).drop_duplicates(["actor", "stance", "source_id"])
-    labels = [v["label"] for v in instrument("stances").values()]
+    labels = [v for v in _act_labels().values() if v in set(p.stance)]
     table = pd.crosstab(p.actor, p.stance).reindex(columns=labels, fill_value=0)
     table = table[table.sum(axis=1) >= min_sentences]
     return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index].rename_axis(
@@ -566,9 +566,7 @@ def western_conditions(corpus: Corpus) -> pd.DataFrame:
 
 
 def _labelled_stance(key: str) -> str:
-    from .extract.categories import instrument
-
-    return instrument("stances")[key]["label"]
+    return _act_labels()[key]
 
 
 # ---------------------------------------------------------------------------------------
@@ -658,7 +656,7 @@ def conflicting_positions(corpus: Corpus) -> pd.DataFrame:
     """
     p = positions(corpus)
     oppose = _labelled_stance("opposes")
-    towards = {_labelled_stance(k) for k in ("recognises", "accepted_envoy", "delisted")}
+    towards = {_labelled_stance(k) for k in ("recognises", "accepts_envoy", "delists")}
     both = sorted(set(p[p.stance == oppose].actor) & set(p[p.stance.isin(towards)].actor))
     sel = p[p.actor.isin(both) & (p.stance.isin(towards) | (p.stance == oppose))]
     out = sel.groupby(["actor", "stance"]).agg(sources=("source_id", lambda s: ", ".join(sorted(set(s)))),

@@ -145,7 +145,7 @@ def test_extract_writes_sorted_identical_csvs(fixture_dir, tmp_path):
     assert run("extract", str(fixture_dir), "--out", str(out2)).returncode == 0
     names = sorted(p.name for p in out1.iterdir())
     assert names == sorted(f"{t}.csv" for t in ("sources", "paragraphs", "sentences", "events", "quotes", "numbers",
-                                                 "mentions", "codes"))
+                                                 "mentions", "codes", "statements", "claims"))
     for name in names:
         assert (out1 / name).read_bytes() == (out2 / name).read_bytes()
     paragraphs = pd.read_csv(out1 / "paragraphs.csv")
