@@ -27,7 +27,7 @@ from .extract import evidence
 from .paths import DEV_ANNOTATIONS, DEV_CORPUS, SEED_ANNOTATIONS
 
 KEY_ACTS = ["recognises", "accepts_envoy", "delists", "lists", "sets_conditions", "opposes"]
-# task -> (evidence table, columns compared, attribute scored on matches, row filter on act)
+# task -> (evidence table, columns compared, attribute scored on matches); _subset picks each task's rows
 TASKS = {
     "dates": ("events", ("date", "date_end"), None),
     "numbers": ("numbers", ("value",), None),
@@ -187,7 +187,7 @@ def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[
     for task, (table, columns, attribute) in TASKS.items():
         field = ANNOTATION_FIELD[task]
         g = _subset(task, gold[field])
-        annotated = set(gold[field].source_id) | {sid for f in gold.values() for sid in f.source_id}
+        annotated = {sid for f in gold.values() for sid in f.source_id}  # sources with any annotation
         extracted = _subset(task, ev[table][ev[table].source_id.isin(annotated)])
         aligned = match(extracted, g, columns, attribute, by_sentence=table in SENTENCE_TASKS)
         n_match = int(aligned.status.isin(["match", "wrong_attribute"]).sum())

@@ -154,3 +154,30 @@ def test_codebook_lints():
     assert len(keys) == sum(len(w) for s in themes().values() for w in s["codes"].values())
     for name in ("dates", "quotes", "abbreviations"):
         assert codebook.load(name)
+
+
+def test_acts_and_claims_codebooks_are_well_formed():
+    """Lint of codebook/acts.yml and claims.yml: known acts and keys, motive categories as designed,
+    every term compiles as a Matcher pattern, every patient and group a gazetteer actor."""
+    from report.schemas import ACTS, POLARITIES
+
+    acts = codebook.load("acts")
+    assert list(acts["acts"]) == ACTS
+    keys = {"label", "verbs", "nouns", "noun_verbs", "negated_forms", "objects", "free_verbs", "phrasal",
+            "adjectives", "not_with", "named_target", "needs_target"}
+    for act, spec in acts["acts"].items():
+        assert set(spec) <= keys and spec["label"].strip() and spec["verbs"], act
+        words = [w for k in ("verbs", "nouns", "negated_forms", "objects", "free_verbs") for w in spec.get(k, [])]
+        assert all(isinstance(w, str) and w == w.lower() for w in words), act
+        assert set(spec.get("free_verbs", [])) <= set(spec["verbs"]), act
+        assert all(isinstance(p, str) for p in spec.get("phrasal", {}).values()), act  # YAML 1.1: off is False
+    assert set(acts["patients"]) <= set(actors())
+    assert set(acts["polarity"]["negated_actors"]) <= set(actors())
+    assert len(POLARITIES) == 4
+    claims = codebook.load("claims")["kinds"]
+    assert list(claims["motive"]["categories"]) == ["security", "economic", "china", "anti_western", "ideology",
+                                                    "pragmatism", "domestic_legal"]
+    from report.extract.codes import term_pattern
+    for kind in claims.values():
+        for term in kind["markers"] + [t for c in kind["categories"].values() for t in c["cues"]]:
+            assert term_pattern(term), term

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .. import codebook
 from ..parse import parse_many
 from .common import body_paragraphs
+from .words import irregular, speech_re, stem
 
 MAX_TOKENS = 200  # a longer "sentence" is not prose (a list, a table pasted as text): never parsed
 
@@ -27,40 +28,20 @@ def acts_vocab() -> dict:
 
 
 @cache
-def _irregular() -> dict[str, str]:
-    """Irregular verb forms of the act verbs (held -> hold), from the codebook."""
-    return {form: lemma for lemma, forms in acts_vocab().get("irregular_forms", {}).items() for form in forms}
-
-
-def _stem(lemma: str) -> str:
-    """The part every inflected form of `lemma` starts with (recognise -> recognis, accredit -> accredit)."""
-    for suffix in ("ise", "ize", "e", "y"):
-        if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
-            return lemma[: len(lemma) - len(suffix)]
-    return lemma
-
-
-@cache
 def act_word_re() -> re.Pattern:
     """Word forms of every act verb, noun, adjective and negated form (prefix match on stems)."""
     words = set()
     for spec in acts_vocab()["acts"].values():
         for key in ("verbs", "nouns", "negated_forms", "adjectives"):
             words.update(spec.get(key, []))
-    stems = sorted({_stem(w.lower()) for w in words} | set(_irregular()), key=len, reverse=True)
+    stems = sorted({stem(w) for w in words} | set(irregular()), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
 
 
 @cache
 def target_re() -> re.Pattern:
-    stems = sorted({_stem(w.lower()) for w in acts_vocab()["candidate_targets"]}, key=len, reverse=True)
+    stems = sorted({stem(w) for w in acts_vocab()["candidate_targets"]}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
-
-
-@cache
-def speech_re() -> re.Pattern:
-    verbs = sorted(codebook.load("quotes")["speech_verbs"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)")
 
 
 def is_candidate(text: str) -> bool:

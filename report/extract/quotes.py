@@ -38,7 +38,7 @@ from ..gazetteer import actors
 from .common import BodyParagraph, body_paragraphs
 from .mentions import resolve_entity
 from .parsed import parses
-from .words import lemma_in
+from .words import lemma_in, speech_re
 
 QUOTE_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote", "speaker", "speaker_id",
                  "kind", "rule", "unclosed"]
@@ -63,13 +63,6 @@ class Quote:
 @cache
 def _vocab() -> dict:
     return codebook.load("quotes")
-
-
-@cache
-def _speech_re() -> re.Pattern:
-    verbs = sorted(_vocab()["speech_verbs"], key=len, reverse=True)
-    alternatives = [(r"(?<!\w)" if v[0].isalnum() else "") + re.escape(v) for v in verbs]
-    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def _close_single(text: str, i: int) -> int | None:
@@ -294,7 +287,7 @@ def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speak
             return found
     a, b = _context(para, q)
     outside = _outside(text, quotes, a, b)
-    speech = _speech_re().search(outside) is not None
+    speech = speech_re().search(outside) is not None
     if speech:
         persons = _persons_in(para, a, b, quotes)
         if persons:
@@ -330,7 +323,7 @@ def _kind(text: str, q: Quote) -> str:
 
 
 def _is_block_intro(text: str) -> bool:
-    return text.rstrip().endswith(":") and _speech_re().search(text) is not None
+    return text.rstrip().endswith(":") and speech_re().search(text) is not None
 
 
 def _rows_for_source(paras: list[BodyParagraph], parsed: dict | None = None) -> list[dict]:

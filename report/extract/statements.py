@@ -41,9 +41,6 @@ STATEMENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_e
                      "polarity", "as_of", "trigger", "text"]
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 CLIMB = ("xcomp", "acomp", "conj", "advcl", "oprd", "ccomp", "pcomp", "prep", "pobj")
-GENERIC = ("country", "state", "nation", "government", "power", "player", "capital")
-STANDS_FOR = ("all", "they", "both", "each", "them")
-EXCLUDED = ("taliban", "afghanistan")  # the patient of the acts, never their agent
 
 
 @cache
@@ -94,7 +91,7 @@ def _members(head: Token) -> list[Token]:
     """A subject's coordinated and apposed members; a generic noun with apposed names gives the names."""
     members = [head]
     apposed = [c for c in head.children if c.dep_ == "appos"]
-    if apposed and lemma_in(head.lower_, GENERIC):
+    if apposed and lemma_in(head.lower_, vocab()["subjects"]["generic"]):
         members = []
         for ap in apposed:
             members += [ap] + [c for c in ap.subtree if c.dep_ == "conj"]
@@ -113,39 +110,39 @@ def _agent(tok: Token) -> Token | None:
     return next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
-def _subject(tok: Token) -> tuple[Token | None, list[Token], bool]:
-    """(subject head, chain of tokens climbed, passive without agent) for an act token."""
+def _subject(tok: Token) -> tuple[Token | None, list[Token]]:
+    """(subject head or None, chain of tokens climbed) for an act token; a passive without agent has none."""
     chain = [tok]
     cur = tok
     for _ in range(8):
         agent = _agent(cur)
         if agent is not None:
-            return agent, chain, False
+            return agent, chain
         if cur is tok and any(c.dep_ == "auxpass" for c in cur.children):
-            return None, chain, True
+            return None, chain
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             s = subj[0]
             if s.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":  # "countries that have recognised"
                 s = cur.head
-            return s, chain, False
+            return s, chain
         if cur.dep_ in ("acl", "relcl"):
             noun = cur.head  # "Russia's decision to delist", "the first country to recognise", "its intention to"
             chain.append(noun)
             if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children):
-                return noun, chain, False
+                return noun, chain
             if noun.dep_ in ("attr", "oprd", "dobj") and noun.head is not noun:
                 cur = noun.head
                 chain.append(cur)
                 subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
-                return (subj[0] if subj else noun), chain, False
-            return noun, chain, False
+                return (subj[0] if subj else noun), chain
+            return noun, chain
         if cur.dep_ in CLIMB and cur.head is not cur:
             cur = cur.head
             chain.append(cur)
             continue
         break
-    return None, chain, False
+    return None, chain
 
 
 def _words_near(chain: list[Token]) -> list[Token]:
@@ -157,8 +154,7 @@ def _words_near(chain: list[Token]) -> list[Token]:
     return out
 
 
-def _polarity(chain: list[Token], subject: Token | None, act_tok: Token, actor: str, ctx: _Ctx,
-              negated_form: bool) -> str:
+def _polarity(chain: list[Token], subject: Token | None, actor: str, ctx: _Ctx, negated_form: bool) -> str:
     pol = vocab()["polarity"]
     # the chain, and the word that governs it ("the refusal to be recognised", "a plan to delist")
     top = chain[-1]
@@ -201,19 +197,16 @@ def _in_scope(act: str, spec: dict, tok: Token, subject: Token | None, ctx: _Ctx
     """The act's clause holds a required object word and a target (the Taliban, their government...)."""
     words = _clause_lemmas(tok, subject)
     objects = spec.get("objects", [])
-    free = spec.get("free_verbs", None)
-    needs_object = objects and not (free is not None and lemma_in(tok.lower_, free))
-    if act in ("recognises",) :
-        needs_object = False
+    needs_object = objects and not lemma_in(tok.lower_, spec.get("free_verbs", []))
     if needs_object and not any(lemma_in(w, objects) for w in words):
         return False
     if any(lemma_in(w, spec.get("not_with", [])) for w in words):
         return False
-    if act in ("accepts_envoy", "delists", "lists", "sets_conditions", "opposes"):
+    if not spec.get("needs_target", True):  # the object words already name the Taliban's envoy, list, status
         return True
     skip = _subject_span(subject, tok)
     clause = [t for t in tok.subtree if t.i not in skip]
-    if any(a <= t.i < b and actor in EXCLUDED for t in clause for a, b, actor in ctx.ents):
+    if any(a <= t.i < b and actor in vocab()["patients"] for t in clause for a, b, actor in ctx.ents):
         return True
     if spec.get("named_target"):  # only the Taliban named, or a pronoun for them ("deal with them")
         return any(t.tag_ == "PRP" and t.lower_ in ("them", "it", "they") for t in clause)
@@ -248,7 +241,7 @@ def _noun_agent(tok: Token, spec: dict) -> tuple[Token | None, list[Token]]:
                 return objs[0], [tok]
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and lemma_in(head.lower_, spec.get("noun_verbs", [])):
-        subject, chain, _ = _subject(head)
+        subject, chain = _subject(head)
         if tok.dep_ == "nsubjpass":
             subject = next((g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
                            None)
@@ -269,17 +262,17 @@ def _statements(ctx: _Ctx, previous: list[str]) -> list[tuple[Token, str, str, s
                             for g in c.children if g.dep_ == "pobj"), None)
             chain = [tok]
             if subject is None:
-                subject, chain, _ = _subject(tok)
+                subject, chain = _subject(tok)
         else:
-            subject, chain, _ = _subject(tok)
+            subject, chain = _subject(tok)
         if subject is None or not _in_scope(act, spec, scope, subject, ctx):
             continue
-        if subject.lower_ in STANDS_FOR:
+        if subject.lower_ in vocab()["subjects"]["stand_for_previous"]:
             found = [actor for actor in previous if actor]
         else:
             found = [_actor_of(m, ctx) for m in _members(subject)]
-        for actor in dict.fromkeys(a for a in found if a and a not in EXCLUDED):
-            pol = _polarity(chain, subject, tok, actor, ctx, how == "negated")
+        for actor in dict.fromkeys(a for a in found if a and a not in vocab()["patients"]):
+            pol = _polarity(chain, subject, actor, ctx, how == "negated")
             out.append((tok, actor, act, pol))
         if found and not previous:
             previous.extend(a for a in found if a)

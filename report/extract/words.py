@@ -8,6 +8,7 @@ when it is the lemma's stem followed by an inflection or derivation suffix
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from .. import codebook
@@ -28,7 +29,7 @@ def stem(lemma: str) -> str:
 
 @cache
 def irregular() -> dict[str, str]:
-    """Irregular form -> lemma, from codebook/acts.yml."""
+    """Irregular form -> lemma (held -> hold), from codebook/acts.yml."""
     forms = codebook.load("acts").get("irregular_forms", {})
     return {form: lemma for lemma, fs in forms.items() for form in fs}
 
@@ -45,6 +46,14 @@ def form_of(word: str, lemma: str) -> bool:
     if rest[:1] and rest[:1] == st[-1:]:  # a doubled consonant: planned, committed
         rest = rest[1:] if rest[1:] in SUFFIXES and rest[1:] else rest
     return rest in SUFFIXES
+
+
+@cache
+def speech_re() -> re.Pattern:
+    """The speech verbs and phrases of codebook/quotes.yml ("said", "according to", "’s words")."""
+    verbs = sorted(codebook.load("quotes")["speech_verbs"], key=len, reverse=True)
+    alternatives = [(r"(?<!\w)" if v[0].isalnum() else "") + re.escape(v) for v in verbs]
+    return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
 def lemma_in(word: str, lemmas) -> str:
