@@ -12,7 +12,8 @@ import yaml
 from report import codebook, load_corpus
 from report.evaluate import errors, scores
 from report.extract import KEYS, evidence
-from report.extract.codes import matcher, themes
+from report.extract.codes import themes
+from report.extract.terms import find_terms, group_pattern
 from report.extract.events import Reference, find_dates
 from report.extract.numbers import find_numbers
 from report.gazetteer import TYPES, actors
@@ -150,8 +151,9 @@ def test_codebook_lints():
             assert words, (theme, code)
             for term in words:
                 assert terms.setdefault((theme, term), code) == code, f"{term!r} in two codes of {theme}"
-    m, keys = matcher()  # compiles every pattern (validate=True)
-    assert len(keys) == sum(len(w) for s in themes().values() for w in s["codes"].values())
+    for spec in themes().values():  # every code's terms compile into one pattern
+        for words in spec["codes"].values():
+            assert group_pattern(tuple(words)).groups == len(words)
     for name in ("dates", "quotes", "abbreviations"):
         assert codebook.load(name)
 
@@ -177,7 +179,23 @@ def test_acts_and_claims_codebooks_are_well_formed():
     claims = codebook.load("claims")["kinds"]
     assert list(claims["motive"]["categories"]) == ["security", "economic", "china", "anti_western", "ideology",
                                                     "pragmatism", "domestic_legal"]
-    from report.extract.codes import term_pattern
     for kind in claims.values():
-        for term in kind["markers"] + [t for c in kind["categories"].values() for t in c["cues"]]:
-            assert term_pattern(term), term
+        for terms in [kind["markers"]] + [c["cues"] for c in kind["categories"].values()]:
+            assert group_pattern(tuple(terms)).groups == len(terms)
+
+
+@pytest.mark.parametrize("terms, text, found", [
+    (("terror*",), "counter-terrorism and terrorists", ["terrorism", "terrorists"]),
+    (("attack",), "attacks on an attack", ["attack"]),
+    (("US",), "us and the US-led coalition", ["US"]),
+    (("southern underbelly",), "Russia's southern  underbelly", ["southern  underbelly"]),
+    (("U.S.",), "a deal with the U.S.", ["U.S."]),
+    (("ISIS", "ISIS-K"), "ISIS-K struck", ["ISIS", "ISIS-K"]),
+])
+def test_terms_match_whole_words_with_the_codebook_syntax(terms, text, found):
+    assert [text[a:b] for a, b, _ in find_terms(terms, text)] == found
+
+
+@pytest.mark.parametrize("text", ["the 8-month-old government", "a 20-year insurgency", "a two-year plan"])
+def test_a_number_hyphened_to_a_time_unit_is_a_duration(text):
+    assert find_numbers(text, []) == []

@@ -14,14 +14,12 @@ import re
 from functools import cache
 
 import pandas as pd
-from spacy.matcher import Matcher
 
 from .. import codebook
 from ..gazetteer import actors
-from ..nlp import pipeline
-from .codes import term_pattern
 from .common import body_paragraphs
 from .mentions import resolve_entity
+from .terms import TermIndex, index_of
 
 CLAIM_COLUMNS = ["source_id", "paragraph", "sentence", "kind", "category", "char_start", "char_end", "who",
                  "speaker_id", "marker", "cue", "text"]
@@ -35,18 +33,13 @@ def vocab() -> dict:
 
 
 @cache
-def _matcher() -> tuple[Matcher, dict]:
-    """One Matcher over every marker and cue; match id -> (kind, part, category, term)."""
-    m = Matcher(pipeline().vocab, validate=True)
-    keys = {}
+def _index() -> TermIndex:
+    """The markers of each kind and the cues of each category, keyed (kind, part, category)."""
+    groups = []
     for kind, spec in vocab()["kinds"].items():
-        entries = [("marker", "", t) for t in spec["markers"]]
-        entries += [("cue", cat, t) for cat, c in spec["categories"].items() for t in c["cues"]]
-        for part, cat, term in entries:
-            key = f"claims|{kind}|{part}|{cat}|{term}"
-            m.add(key, [term_pattern(term)])
-            keys[pipeline().vocab.strings[key]] = (kind, part, cat)
-    return m, keys
+        groups.append(((kind, "marker", ""), tuple(spec["markers"])))
+        groups += [((kind, "cue", cat), tuple(c["cues"])) for cat, c in spec["categories"].items()]
+    return index_of(tuple(groups))
 
 
 @cache
@@ -66,13 +59,11 @@ def _about_moscow(para, a: int, b: int) -> bool:
     return False
 
 
-def _speaker(quotes: pd.DataFrame, start: int, end: int) -> tuple[str, str]:
-    """(speaker, speaker id) of the spoken quotation the span lies in or holds, else the author."""
-    spoken = quotes[(quotes.kind != "term") & (quotes.speaker != "") & (quotes.char_start < end)
-                    & (quotes.char_end > start)]
-    if len(spoken):
-        row = spoken.iloc[0]
-        return row.speaker, row.speaker_id
+def _speaker(spoken: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str]:
+    """(speaker, speaker id) of the first spoken quotation the span lies in or holds, else the author."""
+    for a, b, speaker, speaker_id in spoken:
+        if a < end and b > start:
+            return speaker, speaker_id
     return AUTHOR, ""
 
 
@@ -82,24 +73,24 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     Columns: source_id, paragraph, sentence, kind (motive, risk), category, char_start, char_end (the
     sentence), who (the author, or the speaker), speaker_id, marker and cue (the words that fired), text.
     """
-    m, keys = _matcher()
     russian_speakers = {a.id for a in actors().values() if a.principal == MOSCOW}
+    spoken_by_paragraph: dict[tuple[str, int], list] = {}
+    for r in quotes[(quotes.kind != "term") & (quotes.speaker != "")].itertuples():
+        spoken_by_paragraph.setdefault((r.source_id, r.paragraph), []).append(
+            (r.char_start, r.char_end, r.speaker, r.speaker_id))
     rows = []
     for para in body_paragraphs(corpus):
-        q = quotes[(quotes.source_id == para.source_id) & (quotes.paragraph == para.paragraph)]
+        q = spoken_by_paragraph.get((para.source_id, para.paragraph), [])
         blanked = {(s.start(), s.end()) for s in _not_cues().finditer(para.text)}
         found: dict[tuple[int, str], dict] = {}
-        for match_id, start, end in sorted(m(para.doc), key=lambda x: (x[1], x[2])):
-            kind, part, cat = keys[match_id]
-            span = para.doc[start:end]
-            if part == "cue" and any(a <= span.start_char < b for a, b in blanked):
+        for start, end, (kind, part, cat), _ in _index().find(para.text):
+            if part == "cue" and any(a <= start < b for a, b in blanked):
                 continue
-            number = para.sentence_at(span.start_char)
-            entry = found.setdefault((number, kind), {"markers": [], "cues": {}})
+            entry = found.setdefault((para.sentence_at(start), kind), {"markers": [], "cues": {}})
             if part == "marker":
-                entry["markers"].append(span.text)
+                entry["markers"].append(para.text[start:end])
             else:
-                entry["cues"].setdefault(cat, span.text)
+                entry["cues"].setdefault(cat, para.text[start:end])
         for (number, kind), entry in sorted(found.items()):
             if not entry["markers"] or not entry["cues"]:
                 continue

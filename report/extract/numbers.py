@@ -72,6 +72,12 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
     return "", end
 
 
+def _hyphenated_unit(text: str, end: int) -> str:
+    """The word joined to a number by a hyphen ("8-month-old", "a 20-year insurgency": durations), or ''."""
+    m = re.match(r"[-‐–](\w+)", text[end:end + 20])
+    return m.group(1).lower() if m else ""
+
+
 def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch]:
     """Numeric claims in `text`, skipping spans in `excluded` (dates)."""
     v = _vocab()
@@ -97,7 +103,7 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
             unit = "%"
         else:
             unit, stop = _unit_after(text, b)
-            if unit.lower() in time_units:
+            if unit.lower() in time_units or _hyphenated_unit(text, b) in time_units:
                 continue
             if unit.lower() in v["currencies"]:
                 unit = v["currencies"][unit.lower()]
@@ -116,6 +122,8 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
             continue  # a bare "one" is a pronoun ("no one", "one of the few"), never a count of a plural
         words = _following_words(text, m.end(), 3)
         unit, stop = "", m.end()
+        if _hyphenated_unit(text, m.end()) in time_units:
+            continue
         for word, end in words[:2]:
             if word.lower() in time_units:
                 unit = None

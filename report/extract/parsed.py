@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .. import codebook
 from ..parse import parse_many
 from .common import body_paragraphs
-from .words import irregular, speech_re, stem
+from .words import lemma_in, speech_re
 
 MAX_TOKENS = 200  # a longer "sentence" is not prose (a list, a table pasted as text): never parsed
 
@@ -27,26 +27,34 @@ def acts_vocab() -> dict:
     return codebook.load("acts")
 
 
+WORDS = re.compile(r"\w+")
+
+
 @cache
-def act_word_re() -> re.Pattern:
-    """Word forms of every act verb, noun, adjective and negated form (prefix match on stems)."""
-    words = set()
+def _act_tests() -> list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """Per act: (words naming it, object words it needs, verbs that need none), from the codebook."""
+    out = []
     for spec in acts_vocab()["acts"].values():
-        for key in ("verbs", "nouns", "negated_forms", "adjectives"):
-            words.update(spec.get(key, []))
-    stems = sorted({stem(w) for w in words} | set(irregular()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
+        naming = tuple(w for key in ("verbs", "nouns", "negated_forms", "adjectives") for w in spec.get(key, []))
+        out.append((naming, tuple(spec.get("objects", [])), tuple(spec.get("free_verbs", []))))
+    return out
 
 
-@cache
-def target_re() -> re.Pattern:
-    stems = sorted({stem(w) for w in acts_vocab()["candidate_targets"]}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")", re.I)
+def _may_state_an_act(words: set[str]) -> bool:
+    """A word names an act, the act's object words are there when it needs one, and a target is named:
+    the conditions statements.py checks on the parse, checked first on the words."""
+    if not any(lemma_in(w, acts_vocab()["candidate_targets"]) for w in words):
+        return False
+    for naming, objects, free in _act_tests():
+        if any(lemma_in(w, naming) for w in words) and (
+                not objects or any(lemma_in(w, free) for w in words) or any(lemma_in(w, objects) for w in words)):
+            return True
+    return False
 
 
 def is_candidate(text: str) -> bool:
     """Does a sentence need a parse: an act word with a target, or a quotation with a speech verb?"""
-    if act_word_re().search(text) and target_re().search(text):
+    if _may_state_an_act({w.lower() for w in WORDS.findall(text)}):
         return True
     return any(ch in QUOTE_MARKS for ch in text) and speech_re().search(text) is not None
 

@@ -9,7 +9,7 @@ when it is the lemma's stem followed by an inflection or derivation suffix
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import codebook
 
@@ -58,6 +58,11 @@ def speech_re() -> re.Pattern:
 
 def lemma_in(word: str, lemmas) -> str:
     """The first lemma of `lemmas` that `word` is a form of, or ''."""
+    return _lemma_in(word, tuple(lemmas))
+
+
+@lru_cache(maxsize=100_000)
+def _lemma_in(word: str, lemmas: tuple[str, ...]) -> str:
     for lemma in lemmas:
         if form_of(word, lemma):
             return lemma
