@@ -48,15 +48,26 @@ def _not_cues() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)
 
 
-def _about_moscow(para, a: int, b: int) -> bool:
-    """The first actor the sentence names (places aside) is Moscow or acts for it: the sentence is about
-    Moscow's policy, not another party's ("The Afghan minister ... said his priority is to import Russian goods")."""
+def _first_actor(para, a: int, b: int) -> str:
+    """The principal of the first actor the sentence names (places aside), or '' when it names none."""
     for ent in para.doc.ents:
         if a <= ent.start_char < b:
             actor_id, rule = resolve_entity(ent)
             if rule != "place" and actors()[actor_id].type != "place":
-                return actors()[actor_id].principal == MOSCOW
-    return False
+                return actors()[actor_id].principal
+    return ""
+
+
+def _about_moscow(para) -> list[bool]:
+    """Per sentence of the paragraph: is it about Moscow's policy? Its first named actor is Moscow or acts for
+    it (not "The Afghan minister ... said his priority is to import Russian goods"); a sentence that names no
+    actor ("It aims to present itself as the region's security provider") continues the one before it."""
+    out, current = [], False
+    for a, b in para.sentences:
+        first = _first_actor(para, a, b)
+        current = first == MOSCOW if first else current
+        out.append(current)
+    return out
 
 
 def _speaker(spoken: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str]:
@@ -91,12 +102,13 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
                 entry["markers"].append(para.text[start:end])
             else:
                 entry["cues"].setdefault(cat, para.text[start:end])
+        about = _about_moscow(para)
         for (number, kind), entry in sorted(found.items()):
             if not entry["markers"] or not entry["cues"]:
                 continue
             a, b = para.sentences[number - 1]
             who, speaker_id = _speaker(q, para.char_start + a, para.char_start + b)
-            if not (_about_moscow(para, a, b) or speaker_id in russian_speakers):
+            if not (about[number - 1] or speaker_id in russian_speakers):
                 continue
             for cat, cue in entry["cues"].items():
                 rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,
