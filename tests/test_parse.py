@@ -75,6 +75,16 @@ def test_statements_take_the_agent_not_every_state_named(tmp_path, sentence, exp
     ('A State Department spokesperson said the allies "remain deeply troubled by the steps."\n'
      '"Now is not the time to take any steps," the spokesperson said.\n',
      ["State Department spokesperson", "State Department spokesperson"]),
+    ('Russia hosted Taliban envoys in Moscow this week.\n'
+     '"We are ready to work with Kabul," said Sergey Lavrov, the Russian foreign minister.\n', ["Sergey Lavrov"]),
+    ('Russia hosted Taliban envoys in Moscow this week.\n'
+     'Muttaqi called on all regional countries "to cooperate with the Afghan government".\n', ["Amir Khan Muttaqi"]),
+    ('Russia hosted Taliban envoys in Moscow this week.\nMaria Zakharova, who speaks for the Russian foreign '
+     'ministry, said the talks were "a useful step for Afghanistan."\n', ["Maria Zakharova"]),
+    ('Russia hosted Taliban envoys in Moscow this week.\n'
+     'According to Zamir Kabulov, the talks were "constructive and useful for the Afghan people."\n', ["Zamir Kabulov"]),
+    ('Russia hosted Taliban envoys in Moscow this week, Kabulov said.\n'
+     '"We will continue the dialogue with the Taliban," he told reporters.\n', ["Zamir Kabulov"]),
     ('Uzbekistan is calling on the international community to help Afghanistan this winter.\n'
      '"To prevent a crisis, concrete steps are necessary to assist the Afghan people," Foreign Minister Abdulaziz Kamilov said Tuesday.\n',
      ["Abdulaziz Kamilov"]),
