@@ -52,7 +52,8 @@ def _corpus(tmp_path, text, published="2022-04-13"):
 
 @pytest.mark.parametrize("sentence, expected", [
     ("Russia, along with the United Nations and most of the world, remains officially unwilling to recognize "
-     "the Taliban.", {("russia", "recognises", "negated")}),
+     "the Taliban.", {("russia", "recognises", "negated"), ("united-nations", "recognises", "negated"),
+                      ("international-community", "recognises", "negated")}),
     ("Kazakhstan and Kyrgyzstan have removed the Taliban from their lists of terrorist organizations.",
      {("kazakhstan", "delists", "affirmed"), ("kyrgyzstan", "delists", "affirmed")}),
     ("No country has recognized the Taliban government.", {("no-country", "recognises", "negated")}),

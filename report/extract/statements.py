@@ -97,11 +97,26 @@ def _members(head: Token) -> list[Token]:
             members += [ap] + [c for c in ap.subtree if c.dep_ == "conj"]
     members += [c for c in head.subtree if c.dep_ == "conj" and c.head in members and c.head.i != head.i
                 or (c.dep_ == "conj" and c.head.i == head.i)]
+    members += _co_agents(head)
     seen, out = set(), []
     for m in members:
         if m.i not in seen:
             seen.add(m.i)
             out.append(m)
+    return out
+
+
+def _co_agents(head: Token) -> list[Token]:
+    """Agents joined to the subject by a phrase of `subjects.co_agents` ("Russia, along with the United Nations
+    and most of the world, remains unwilling"), with their coordinated members."""
+    out = []
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        words = [prep] + [t for t in prep.subtree if t.dep_ == "prep" and t.head.i == prep.i]
+        phrase = " ".join(t.lower_ for t in words[:2])
+        if phrase not in vocab()["subjects"]["co_agents"]:
+            continue
+        for obj in (t for t in words[-1].children if t.dep_ == "pobj"):
+            out += [obj] + [t for t in obj.subtree if t.dep_ == "conj"]
     return out
 
 
@@ -118,7 +133,7 @@ def _subject(tok: Token) -> tuple[Token | None, list[Token]]:
         agent = _agent(cur)
         if agent is not None:
             return agent, chain
-        if cur is tok and any(c.dep_ == "auxpass" for c in cur.children):
+        if cur.i == tok.i and any(c.dep_ == "auxpass" for c in cur.children):
             return None, chain
         subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
@@ -131,13 +146,13 @@ def _subject(tok: Token) -> tuple[Token | None, list[Token]]:
             chain.append(noun)
             if any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in noun.children):
                 return noun, chain
-            if noun.dep_ in ("attr", "oprd", "dobj") and noun.head is not noun:
+            if noun.dep_ in ("attr", "oprd", "dobj") and noun.head.i != noun.i:
                 cur = noun.head
                 chain.append(cur)
                 subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
                 return (subj[0] if subj else noun), chain
             return noun, chain
-        if cur.dep_ in CLIMB and cur.head is not cur:
+        if cur.dep_ in CLIMB and cur.head.i != cur.i:
             cur = cur.head
             chain.append(cur)
             continue
@@ -158,9 +173,13 @@ def _polarity(chain: list[Token], subject: Token | None, actor: str, ctx: _Ctx, 
     pol = vocab()["polarity"]
     # the chain, and the word that governs it ("the refusal to be recognised", "a plan to delist")
     top = chain[-1]
-    near = _words_near(chain + ([top.head] if top.head is not top and top.dep_ in ("csubj", "acl", "xcomp",
-                                                                                     "advcl") else []))
-    if negated_form or any(t.dep_ == "neg" for t in near) or any(lemma_in(t.lower_, pol["negating"]) for t in near):
+    path = chain + ([top.head] if top.head.i != top.i and top.dep_ in ("csubj", "acl", "xcomp", "advcl") else [])
+    near = _words_near(path)
+    # a negating word counts on the path from the act up to its subject, or as an adverb of it ("not yet"),
+    # not beside it ("remain cautious, insisting on conditions" does not negate the insisting)
+    on_path = path + [c for t in path for c in t.children if c.dep_ in ("neg", "advmod")]
+    if negated_form or any(t.dep_ == "neg" for t in on_path) or any(
+            lemma_in(t.lower_, pol["negating"]) for t in on_path):
         return "negated"
     if subject is not None and any(t.lower_ in pol["negating_subjects"] for t in subject.subtree):
         return "negated"
@@ -171,9 +190,8 @@ def _polarity(chain: list[Token], subject: Token | None, actor: str, ctx: _Ctx, 
     if any(lemma_in(t.lower_, pol["prospective"]) for t in chain[1:]) or any(
             lemma_in(t.lower_, pol["prospective"]) for t in near if t.dep_ in ("advmod", "aux", "acomp")):
         return "prospective"
-    top = chain[-1]
     for anc in [top] + list(top.ancestors):
-        if anc is not top and lemma_in(anc.lower_, pol["reporting"]) and anc.tag_.startswith("VB"):
+        if anc.i != top.i and lemma_in(anc.lower_, pol["reporting"]) and anc.tag_.startswith("VB"):
             speaker = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not speaker or _actor_of(speaker[0], ctx) != actor:
                 return "reported"
