@@ -135,6 +135,7 @@ def test_gazetteer_lints():
         assert set(a) <= {"id", "name", "type", "aliases", "role", "role_words", "government_of", "represents"}, a["id"]
         if "government_of" in a:
             assert a["government_of"] in ids
+        assert all(len(alias) < 100 for alias in a["aliases"]), a["id"]  # quotes.MAX_ENTITY_CHARS
         if "represents" in a:
             assert a["represents"] in ids and a["type"] in ("person", "organisation"), a["id"]
         for alias in a["aliases"]:

@@ -18,7 +18,6 @@ import pandas as pd
 from .. import codebook
 from ..gazetteer import actors
 from .common import body_paragraphs
-from .mentions import resolve_entity
 from .terms import TermIndex, index_of
 
 CLAIM_COLUMNS = ["source_id", "paragraph", "sentence", "kind", "category", "char_start", "char_end", "who",
@@ -50,11 +49,9 @@ def _not_cues() -> re.Pattern:
 
 def _first_actor(para, a: int, b: int) -> str:
     """The principal of the first actor the sentence names (places aside), or '' when it names none."""
-    for ent in para.doc.ents:
-        if a <= ent.start_char < b:
-            actor_id, rule = resolve_entity(ent)
-            if rule != "place" and actors()[actor_id].type != "place":
-                return actors()[actor_id].principal
+    for _, _, actor_id, rule in para.entities_in(a, b):
+        if rule != "place" and actors()[actor_id].type != "place":
+            return actors()[actor_id].principal
     return ""
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from spacy.tokens import Doc
@@ -19,14 +20,33 @@ class BodyParagraph:
     doc: Doc
     sentences: list[tuple[int, int]]  # sentence spans within the paragraph
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The paragraph's text (built from its tokens once: every extractor reads it per match)."""
         return self.doc.text
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [a for a, _ in self.sentences]
 
     def sentence_at(self, offset: int) -> int:
         """1-based number of the sentence holding paragraph offset `offset`."""
-        starts = [a for a, _ in self.sentences]
-        return max(1, bisect_right(starts, offset))
+        return max(1, bisect_right(self._starts, offset))
+
+    @cached_property
+    def entities(self) -> list[tuple[int, int, str, str]]:
+        """The paragraph's gazetteer entities, resolved once: (start, end, actor id, rule), in text order."""
+        from .mentions import resolve_entity
+
+        return [(e.start_char, e.end_char, *resolve_entity(e)) for e in self.doc.ents]
+
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [e[0] for e in self.entities]
+
+    def entities_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """The entities that start within paragraph offsets [a, b), in text order (a binary search, not a scan)."""
+        return self.entities[bisect_left(self._entity_starts, a):bisect_left(self._entity_starts, b)]
 
     def sentence_text(self, number: int) -> str:
         a, b = self.sentences[number - 1]

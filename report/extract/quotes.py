@@ -36,7 +36,6 @@ from .. import codebook
 from ..boilerplate import count_words
 from ..gazetteer import actors
 from .common import BodyParagraph, body_paragraphs
-from .mentions import resolve_entity
 from .parsed import parses
 from .words import lemma_in, speech_re
 
@@ -125,11 +124,9 @@ def _context(para: BodyParagraph, q: Quote) -> tuple[int, int]:
 
 def _persons_in(para: BodyParagraph, a: int, b: int, quotes: list[Quote], types=("person",)) -> list[tuple[int, str]]:
     out = []
-    for ent in para.doc.ents:
-        if a <= ent.start_char and ent.end_char <= b and not any(q.start <= ent.start_char < q.end for q in quotes):
-            actor_id, _ = resolve_entity(ent)
-            if actors()[actor_id].type in types:
-                out.append((ent.start_char, actor_id))
+    for start, end, actor_id, _ in para.entities_in(a, b):
+        if end <= b and actors()[actor_id].type in types and not any(q.start <= start < q.end for q in quotes):
+            out.append((start, actor_id))
     return out
 
 
@@ -188,13 +185,14 @@ def _titles() -> frozenset[str]:
     return frozenset(_vocab()["titles"])
 
 
+MAX_ENTITY_CHARS = 200  # no alias of the gazetteer is longer: an entity overlapping a span starts this close
+
+
 def _person_at(para: BodyParagraph, start: int, end: int) -> str:
     """The gazetteer person whose mention overlaps paragraph offsets [start, end), or ''."""
-    for ent in para.doc.ents:
-        if ent.start_char < end and ent.end_char > start:
-            actor_id, _ = resolve_entity(ent)
-            if actors()[actor_id].type == "person":
-                return actor_id
+    for a, b, actor_id, _ in para.entities_in(start - MAX_ENTITY_CHARS, end):
+        if b > start and actors()[actor_id].type == "person":
+            return actor_id
     return ""
 
 

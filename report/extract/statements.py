@@ -33,7 +33,6 @@ from spacy.tokens import Doc, Token
 from .. import codebook
 from ..gazetteer import actors
 from .common import body_paragraphs
-from .mentions import resolve_entity
 from .parsed import parses
 from .words import lemma_in
 
@@ -57,17 +56,12 @@ class _Ctx:
 
 
 def _entities(para, sent_start_char: int, parse: Doc) -> list[tuple[int, int, str]]:
+    length = len(parse.text)
     out = []
-    for ent in para.doc.ents:
-        a = ent.start_char - sent_start_char
-        b = ent.end_char - sent_start_char
-        if a < 0 or b > len(parse.text):
-            continue
-        span = parse.char_span(a, b, alignment_mode="expand")
-        if span is None:
-            continue
-        actor_id, rule = resolve_entity(ent)
-        if rule == "place":
+    for start, end, actor_id, rule in para.entities_in(sent_start_char, sent_start_char + length):
+        a, b = start - sent_start_char, end - sent_start_char
+        span = parse.char_span(a, b, alignment_mode="expand") if b <= length else None
+        if span is None or rule == "place":
             continue
         out.append((span.start, span.end, actors()[actor_id].principal))
     return out
