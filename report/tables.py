@@ -717,6 +717,43 @@ def gazetteer_table() -> pd.DataFrame:
                           "represents": a.represents or ""} for a in actors().values()])
 
 
+def codebook_acts() -> pd.DataFrame:
+    """The acts of codebook/acts.yml, one row per act. Columns: act, label, verbs, nouns, objects."""
+    from .extract.statements import vocab
+
+    return pd.DataFrame([{"act": act, "label": spec["label"], "verbs": ", ".join(spec["verbs"]),
+                          "nouns": ", ".join(spec.get("nouns", []) + spec.get("negated_forms", [])),
+                          "objects": ", ".join(spec.get("objects", []))} for act, spec in vocab()["acts"].items()])
+
+
+def codebook_polarity() -> pd.DataFrame:
+    """The polarity words of codebook/acts.yml. Columns: polarity, words."""
+    from .extract.statements import vocab
+
+    pol = vocab()["polarity"]
+    return pd.DataFrame([
+        {"polarity": "negated", "words": ", ".join(pol["negating"] + pol["negating_subjects"])},
+        {"polarity": "prospective", "words": ", ".join(pol["prospective"] + pol["modals"])},
+        {"polarity": "reported", "words": ", ".join(pol["reporting"])},
+    ])
+
+
+def codebook_claims() -> pd.DataFrame:
+    """The claims codebook (claims.yml): the markers of each kind and the cues of each category.
+
+    Columns: kind, category, label, words.
+    """
+    from .extract.claims import vocab
+
+    rows = []
+    for kind, spec in vocab()["kinds"].items():
+        rows.append({"kind": kind, "category": "(marker)", "label": f"words that mark a {kind}",
+                     "words": ", ".join(spec["markers"])})
+        rows += [{"kind": kind, "category": cat, "label": c["label"], "words": ", ".join(c["cues"])}
+                 for cat, c in spec["categories"].items()]
+    return pd.DataFrame(rows)
+
+
 def boilerplate_rules() -> pd.DataFrame:
     """The boilerplate rules as a table. Columns: rule, description, conditions."""
     from . import codebook

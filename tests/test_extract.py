@@ -200,3 +200,20 @@ def test_terms_match_whole_words_with_the_codebook_syntax(terms, text, found):
 @pytest.mark.parametrize("text", ["the 8-month-old government", "a 20-year insurgency", "a two-year plan"])
 def test_a_number_hyphened_to_a_time_unit_is_a_duration(text):
     assert find_numbers(text, []) == []
+
+
+@pytest.mark.parametrize("name", ["acts", "claims", "quotes", "themes", "analysis", "actors", "abbreviations",
+                                  "boilerplate"])
+def test_codebook_words_are_strings(name):
+    """YAML 1.1 reads no, yes, on and off as booleans: every word of a list must stay a string."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    walk(value, f"{path}[{i}]")
+                else:
+                    assert isinstance(value, str), f"{name}{path}[{i}] = {value!r}"
+    walk(codebook.load(name), "")
