@@ -47,7 +47,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", type=int, nargs="+", default=[1, 10, 100])
     args = parser.parse_args()
-    measure(SEEDS)  # warm-up: builds the pipeline, matchers and dateparser's data once
+    measure(SEEDS)  # warm-up: builds the pipelines (rule-based and pretrained) and the term indexes once
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"{'factor':>6} {'sources':>8} {'words':>9} {'rows':>8} {'seconds':>9} {'words/s':>9} {'s per 1x':>9}")
     for factor in args.factors:
