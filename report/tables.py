@@ -522,14 +522,16 @@ def positions(corpus: Corpus) -> pd.DataFrame:
     """Who takes which position towards the Taliban: the affirmed statements, with their date and source.
 
     A position is a statement (report/extract/statements.py) whose actor is the agent of the act and
-    whose polarity is affirmed: a negated, prospective or reported act is not a position held. Columns:
-    actor, stance (the act's label), date (as_of), published, source_id, paragraph, text.
+    whose polarity is affirmed: a negated, prospective or reported act is not a position held. One row per
+    actor, act and paragraph (the paragraph's first such sentence): a paragraph that repeats itself is
+    listed once. Columns: actor, stance (the act's label), date (as_of), published, source_id, paragraph, text.
     """
     st = _ev(corpus)["statements"].query("polarity == 'affirmed'")
     acts = _act_labels()
     out = st.assign(stance=st.act.map(acts), _s=st.act.map({k: i for i, k in enumerate(acts)}), date=st.as_of,
                     ).merge(corpus.sources[["source_id", "published"]], on="source_id")
-    out = out.sort_values(["actor", "_s", "published", "source_id", "paragraph"])
+    out = out.sort_values(["actor", "_s", "published", "source_id", "paragraph", "sentence"])
+    out = out.drop_duplicates(["actor", "stance", "source_id", "paragraph"])
     return out.reset_index(drop=True)[["actor", "stance", "date", "published", "source_id", "paragraph", "text"]]
 
 
