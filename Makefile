@@ -65,8 +65,9 @@ pdf: bib _build/.inputs _build/.config
 	$(BIN)/python -m pytest -q tests/pdf
 	@echo "PDF: _build/book.pdf"
 
-# after changing the package, codebook or seeds: re-execute every notebook and commit the outputs
-notebooks: $(STAMP)
+# after changing the package, codebook or seeds: regenerate the bibliography and CSV downloads,
+# re-execute every notebook, and commit the outputs
+notebooks: $(STAMP) bib
 	$(BIN)/python -m report run-notebooks $(NOTEBOOKS)
 
 clean:

@@ -10,6 +10,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import SENT_START
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -37,15 +38,17 @@ def sentence_fixes(doc: Doc) -> Doc:
     - A 'sentence' that starts with a lowercase letter continues the previous one
       (an abbreviation the tokenizer did not know, such as 'approx. five').
     """
+    # the boundaries are read and written as one array: setting Token.is_sent_start one token at a
+    # time re-checks the whole document each time, which is quadratic in a paragraph's length
+    starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unset
     for i in range(1, len(doc)):
-        tok = doc[i]
-        if not tok.is_sent_start:
+        if starts[i] != 1:
             continue
-        if tok.text[:1].islower():
-            tok.is_sent_start = False
-        elif _is_opening_quote(doc, i - 1) and not doc[i - 1].is_sent_start:
-            doc[i - 1].is_sent_start = True
-            tok.is_sent_start = False
+        if doc[i].text[:1].islower():
+            starts[i] = -1
+        elif _is_opening_quote(doc, i - 1) and starts[i - 1] != 1:
+            starts[i - 1], starts[i] = 1, -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

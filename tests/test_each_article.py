@@ -16,7 +16,8 @@ def _entries(folder):
     return [(folder, e) for e in yaml.safe_load((folder / MANIFEST_NAME).read_text(encoding="utf-8"))]
 
 
-ARTICLES = _entries(SEEDS) + _entries(DEV_CORPUS)
+# a development article copied into seeds/ (as the README's "Adding a source" allows) counts once
+ARTICLES = list({e["id"]: (folder, e) for folder, e in _entries(DEV_CORPUS) + _entries(SEEDS)}.values())
 
 
 def _corpus(tmp_path, articles):

@@ -26,8 +26,9 @@ Speakers, tried in order (the `rule` column says which one answered):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -106,13 +107,30 @@ def _inner(text: str, q: Quote) -> str:
     return text[q.inner_start:q.inner_end].strip().rstrip(",").strip()
 
 
+class Quotes(list):
+    """The quotations of one paragraph, left to right and not overlapping, with their ends indexed."""
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return [q.end for q in self]
+
+
 def _outside(text: str, quotes: list[Quote], a: int, b: int) -> str:
-    """text[a:b] with every quotation blanked out (offsets kept)."""
-    chars = list(text[a:b])
-    for q in quotes:
-        for k in range(max(q.start, a), min(q.end, b)):
-            chars[k - a] = " "
-    return "".join(chars)
+    """text[a:b] with every quotation blanked out (offsets kept).
+
+    Only the quotations that overlap [a, b) are visited (found by binary search when `quotes` is a
+    `Quotes`), so the cost follows the span, not the paragraph's number of quotations."""
+    first = bisect_right(quotes.ends, a) if isinstance(quotes, Quotes) else 0
+    parts, at = [], a
+    for q in quotes[first:]:
+        if q.start >= b:
+            break
+        lo, hi = max(q.start, a), min(q.end, b)
+        if lo < hi:
+            parts += [text[at:lo], " " * (hi - lo)]
+            at = hi
+    parts.append(text[at:b])
+    return "".join(parts)
 
 
 def _context(para: BodyParagraph, q: Quote) -> tuple[int, int]:
@@ -330,7 +348,7 @@ def _rows_for_source(paras: list[BodyParagraph], parsed: dict | None = None) -> 
     previous: BodyParagraph | None = None
     for para in paras:
         text = para.text
-        quotes = find_quotes(text)
+        quotes = Quotes(find_quotes(text))
         state.remember_names(text)
         if not quotes and previous is not None and _is_block_intro(previous.text):
             block = Quote(0, len(text), 0, len(text), False, kind="block")
@@ -339,13 +357,14 @@ def _rows_for_source(paras: list[BodyParagraph], parsed: dict | None = None) -> 
                                   rule=intro.rule and "block")]
         else:
             quotes_out = []
+            only_quotes = _outside(text, quotes, 0, len(text)).strip(" .,;:") == ""  # nothing but quotations
             for q in quotes:
                 q = _attribute(para, q, quotes, state, parsed)
                 if not q.speaker_id and not q.speaker:
                     if quotes_out and (quotes_out[-1].speaker_id or quotes_out[-1].speaker):
                         q = replace(q, speaker_id=quotes_out[-1].speaker_id, speaker=quotes_out[-1].speaker,
                                     rule="continuation")
-                    elif (_outside(text, quotes, 0, len(text)).strip(" .,;:") == ""
+                    elif (only_quotes
                           and _inner(text, q).rstrip("”’\"'").endswith(SENTENCE_END)
                           and any(state.previous_paragraph_speaker)):
                         pid, name = state.previous_paragraph_speaker
