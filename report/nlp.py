@@ -15,6 +15,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from . import codebook, gazetteer
+from .manifest import MAX_BYTES
 
 OPENING_QUOTES = {"“", "‘", "«"}
 STRAIGHT_QUOTES = {'"', "'"}
@@ -56,6 +57,9 @@ def sentence_fixes(doc: Doc) -> Doc:
 def pipeline() -> Language:
     """The shared pipeline (built once per process)."""
     nlp = spacy.blank("en")
+    # no model here (only the tokenizer, the sentencizer and the gazetteer's rules), so spaCy's 1,000,000-
+    # character guard against a parser's memory does not apply: a paragraph may be as long as a file may be
+    nlp.max_length = MAX_BYTES + 1
     for abbr in codebook.load("abbreviations")["abbreviations"]:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     nlp.add_pipe("sentencizer")

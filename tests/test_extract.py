@@ -217,3 +217,12 @@ def test_codebook_words_are_strings(name):
                 else:
                     assert isinstance(value, str), f"{name}{path}[{i}] = {value!r}"
     walk(codebook.load(name), "")
+
+
+def test_spans_find_overlaps_and_merge():
+    from report.extract.spans import Spans
+
+    s = Spans([(10, 20), (30, 40)])
+    assert s.overlaps(15, 16) and s.overlaps(5, 11) and s.overlaps(39, 50) and not s.overlaps(20, 30)
+    s.add(18, 32)  # overlapping spans merge
+    assert s.overlaps(25, 26) and s.containing(35) == (10, 40) and s.containing(45) is None

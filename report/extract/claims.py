@@ -11,6 +11,7 @@ speaker of a quotation the sentence lies in or holds, else the author.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 import pandas as pd
@@ -67,10 +68,15 @@ def _about_moscow(para) -> list[bool]:
     return out
 
 
-def _speaker(spoken: list[tuple[int, int, str, str]], start: int, end: int) -> tuple[str, str]:
-    """(speaker, speaker id) of the first spoken quotation the span lies in or holds, else the author."""
-    for a, b, speaker, speaker_id in spoken:
-        if a < end and b > start:
+def _speaker(spoken: list[tuple[int, int, str, str]], ends: list[int], start: int, end: int) -> tuple[str, str]:
+    """(speaker, speaker id) of the first spoken quotation the span lies in or holds, else the author.
+
+    `spoken` is one paragraph's quotations in text order (not overlapping) and `ends` their ends: a binary
+    search finds the first that ends after `start`."""
+    for a, b, speaker, speaker_id in spoken[bisect_right(ends, start):]:
+        if a >= end:
+            break
+        if b > start:
             return speaker, speaker_id
     return AUTHOR, ""
 
@@ -89,6 +95,7 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for para in body_paragraphs(corpus):
         q = spoken_by_paragraph.get((para.source_id, para.paragraph), [])
+        q_ends = [b for _, b, _, _ in q]
         blanked = {(s.start(), s.end()) for s in _not_cues().finditer(para.text)}
         found: dict[tuple[int, str], dict] = {}
         for start, end, (kind, part, cat), _ in _index().find(para.text):
@@ -104,7 +111,7 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
             if not entry["markers"] or not entry["cues"]:
                 continue
             a, b = para.sentences[number - 1]
-            who, speaker_id = _speaker(q, para.char_start + a, para.char_start + b)
+            who, speaker_id = _speaker(q, q_ends, para.char_start + a, para.char_start + b)
             if not (about[number - 1] or speaker_id in russian_speakers):
                 continue
             for cat, cue in entry["cues"].items():

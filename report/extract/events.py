@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import codebook
+from .spans import Spans
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)"
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -289,19 +290,19 @@ def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | Non
 
     `sentences` (spans within text) scope the look for future markers; default: the whole text.
     """
-    sentences = sentences or [(0, len(text))]
-    taken: list[tuple[int, int]] = []
+    sentence_spans = Spans(sentences or [(0, len(text))])
+    taken = Spans()
     candidates: list[tuple[str, re.Match]] = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken) or _blocked(text, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()) or _blocked(text, m.start(), m.end()):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             candidates.append((kind, m))
     out: list[DateMatch] = []
     for kind, m in sorted(candidates, key=lambda km: km[1].start()):
         previous = next((d for d in reversed(out) if d.date), None)
-        a, b = next(((a, b) for a, b in sentences if a <= m.start() < b), (0, len(text)))
+        a, b = sentence_spans.containing(m.start()) or (0, len(text))
         future = bool(_future_re().search(text[a:b]))
         try:
             found = _resolve(kind, m, ref, previous, future)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import codebook
 from .common import body_paragraphs
+from .spans import Spans
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _STOP = {"of", "the", "and", "in", "to", "a", "an", "per", "more", "than", "on", "for", "with", "from", "at", "by",
@@ -84,10 +85,8 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
     digits, spelled = _patterns()
     time_units = set(v["time_units"])
     out: list[NumberMatch] = []
-    taken = list(excluded)
-
-    def overlaps(a: int, b: int) -> bool:
-        return any(a < y and x < b for x, y in taken)
+    taken = Spans(excluded)
+    overlaps = taken.overlaps
 
     for m in digits.finditer(text):
         a, b = m.start("num"), m.end()
@@ -111,7 +110,7 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
         start = m.start("qual") if m.group("qual") else (m.start("cur") if m.group("cur") else a)
         end = max(b, stop) if unit and not (m.group("cur") or m.group("pct")) else b
         out.append(NumberMatch(start, end, text[start:end], value, unit, (m.group("qual") or "").lower()))
-        taken.append((start, end))
+        taken.add(start, end)
 
     for m in spelled.finditer(text):
         a = m.start("num")
@@ -140,7 +139,7 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
         start = m.start("qual") if m.group("qual") else a
         end = max(m.end(), stop)
         out.append(NumberMatch(start, end, text[start:end], value, unit, (m.group("qual") or "").lower()))
-        taken.append((start, end))
+        taken.add(start, end)
     return sorted(out, key=lambda n: n.start)
 
 

@@ -26,7 +26,7 @@ Speakers, tried in order (the `rule` column says which one answered):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
@@ -115,6 +115,14 @@ class Quotes(list):
         return [q.end for q in self]
 
 
+def _in_quote(quotes: list[Quote], pos: int) -> bool:
+    """Does position `pos` lie inside one of `quotes` (a binary search when they are a `Quotes`)?"""
+    if isinstance(quotes, Quotes):
+        i = bisect_right(quotes.ends, pos)
+        return i < len(quotes) and quotes[i].start <= pos
+    return any(q.start <= pos < q.end for q in quotes)
+
+
 def _outside(text: str, quotes: list[Quote], a: int, b: int) -> str:
     """text[a:b] with every quotation blanked out (offsets kept).
 
@@ -143,7 +151,7 @@ def _context(para: BodyParagraph, q: Quote) -> tuple[int, int]:
 def _persons_in(para: BodyParagraph, a: int, b: int, quotes: list[Quote], types=("person",)) -> list[tuple[int, str]]:
     out = []
     for start, end, actor_id, _ in para.entities_in(a, b):
-        if end <= b and actors()[actor_id].type in types and not any(q.start <= start < q.end for q in quotes):
+        if end <= b and actors()[actor_id].type in types and not _in_quote(quotes, start):
             out.append((start, actor_id))
     return out
 
@@ -156,6 +164,9 @@ def _name_near_verb(outside: str) -> str:
     return m.group(1) if m else ""
 
 
+HISTORY = 50  # persons a pronoun or role may refer back to
+
+
 class _Speakers:
     """The running state of one source: who was mentioned last, who spoke last."""
 
@@ -165,6 +176,9 @@ class _Speakers:
         self.roles: dict[str, tuple[str, str]] = {}  # role noun -> (speaker id, speaker) of the last such speaker
         self.full_names: list[str] = []  # names of two or more words seen so far, in order
         self.last_named: tuple[str, str] = ("", "")  # the last speaker named by the parse
+        self._persons_key: tuple[str, int] | None = None  # the paragraph whose persons are indexed below
+        self._starts: list[int] = []
+        self._pids: list[str] = []
 
     def remember_names(self, text: str) -> None:
         """Names of two or more capitalised words, without a leading function word ("Although Zakharova")."""
@@ -185,8 +199,14 @@ class _Speakers:
         return name
 
     def seen(self, para: BodyParagraph, upto: int) -> list[str]:
-        """Persons mentioned in this paragraph before offset `upto` appended to those of earlier paragraphs."""
-        return self.last_person + [pid for _, pid in sorted(_persons_in(para, 0, upto, []))]
+        """The last `HISTORY` persons mentioned before offset `upto` of this paragraph, earlier paragraphs
+        included, oldest first (a pronoun or a role refers back this far at most)."""
+        key = (para.source_id, para.paragraph)
+        if self._persons_key != key:
+            persons = _persons_in(para, 0, len(para.text), [])
+            self._persons_key, self._starts, self._pids = key, [a for a, _ in persons], [p for _, p in persons]
+        k = bisect_left(self._starts, upto)
+        return (self.last_person[-HISTORY:] + self._pids[max(0, k - HISTORY):k])[-HISTORY:]
 
     def by_role(self, role: str, history: list[str]) -> str:
         for pid in reversed(history):
