@@ -2,6 +2,9 @@
 
 Exit status: 0 on success, 2 when the corpus folder (or an output path) has problems;
 problems are printed to stderr, one line each, naming the file, the entry and the field.
+`check`, `extract` and `bib` never print a traceback: whatever the input, each problem is one
+line (values escaped and shortened), and an unexpected error is one line too (set REPORT_DEBUG=1
+to see its traceback).
 `browser-check` exits 1 when a page of the built book has a problem (one line each, naming the
 page), 2 when there is no built book.
 """
@@ -9,14 +12,27 @@ page), 2 when there is no built book.
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
+import stat
 import sys
+import traceback
 from pathlib import Path
+
+import pandas as pd
 
 from . import bib
 from .corpus import load_corpus
-from .problems import CorpusError
+from .manifest import NONE, os_reason, validate_folder
+from .problems import CorpusError, OutputError, Problem, escape, name
 
 EXIT_PROBLEMS = 2
+OUT = "--out"
+
+#: a CSV cell that begins with one of these is read by spreadsheets as a formula (OWASP, "CSV
+#: injection"): `extract` writes it with a single quote in front. Cells that begin with quotes
+#: followed by one of these get one more quote, so that `read_table` can undo it exactly.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def all_tables(corpus) -> dict:
@@ -27,15 +43,191 @@ def all_tables(corpus) -> dict:
             **evidence(corpus)}
 
 
+# ------------------------------------------------------------------------------------------
+# CSV cells safe for spreadsheets, and read back exactly
+# ------------------------------------------------------------------------------------------
+
+def neutralise(text: str) -> str:
+    """A text cell as written to CSV: `'` in front when it would start a spreadsheet formula.
+
+    `=1+1` becomes `'=1+1`, `-5` becomes `'-5`, `'=x` becomes `''=x`; anything else is unchanged.
+    """
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_START else text
+
+
+def unneutralise(text: str) -> str:
+    """The inverse of `neutralise`: `unneutralise(neutralise(t)) == t` for every text."""
+    rest = text.lstrip("'")
+    return text[1:] if text.startswith("'") and rest and rest[0] in FORMULA_START else text
+
+
+def _is_text_column(series: pd.Series) -> bool:
+    return series.dtype == object or pd.api.types.is_string_dtype(series.dtype)
+
+
+def neutralise_table(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every text cell passed through `neutralise`; numeric and boolean columns untouched."""
+    out = df
+    for column in df.columns:
+        series = df[column]
+        if not _is_text_column(series):
+            continue
+        values = [neutralise(v) if isinstance(v, str) else v for v in series]
+        if any(isinstance(v, str) and v is not w for v, w in zip(values, series)):
+            out = out.copy() if out is df else out
+            out[column] = pd.Series(values, index=df.index, dtype=series.dtype)
+    return out
+
+
+def _schema(table: str):
+    from . import schemas
+
+    schema = getattr(schemas, table.upper(), None)
+    return schema if hasattr(schema, "columns") else None
+
+
+def read_table(path: str | Path, table: str | None = None) -> pd.DataFrame:
+    """Read a CSV written by `extract` back as the table it was: every value exact, none missing.
+
+    Text is read as text (`keep_default_na=False`: a paragraph that reads `NA`, `null` or `""`
+    stays that text), the neutralised cells lose the quote `extract` put in front, and numbers and
+    booleans get their column's type from the schema of the table named by the file's stem (or
+    `table`). Only the schema's nullable text columns (sources' `author`, `published_note`, `url`)
+    read an empty cell as missing, as they were. The pandas recipe, for another language: read
+    every cell as text with no missing-value markers, then remove one leading `'` from a text cell
+    that starts with `'` when the cell, without its leading quotes, starts with = + - @ tab or CR.
+    """
+    path = Path(path)
+    schema = _schema(table or path.stem)
+    types = {}
+    if schema is not None:
+        for column, col in schema.columns.items():
+            kind = str(col.dtype)
+            types[column] = kind if kind in ("int64", "float64", "bool") else "str"
+    header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+    dtype = {column: types.get(column, "str") for column in header}
+    df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_filter=False, encoding="utf-8")
+    for column in df.columns:
+        if dtype[column] == "str":
+            df[column] = pd.Series([unneutralise(v) for v in df[column]], index=df.index, dtype="str")
+    if schema is not None:
+        for column, col in schema.columns.items():
+            if col.nullable and dtype.get(column) == "str" and column in df.columns:
+                df[column] = df[column].mask(df[column] == "")
+    return df
+
+
+# ------------------------------------------------------------------------------------------
+# Writing inside --out only
+# ------------------------------------------------------------------------------------------
+
+def output_problems(out: Path, names: list[str]) -> list[Problem]:
+    """Why `extract` could not write `names` into the folder `out`, checked before writing anything.
+
+    `out` may be missing (it is created, with its parents) or a folder, or a symbolic link to a
+    folder (the user named it). Inside it, a file to be written must be absent or a regular
+    file: a symbolic link there is refused, never followed, and so is a folder or a device.
+    """
+    out = Path(out)
+    label = str(out)
+    try:
+        st = out.stat()
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        return [Problem(label, NONE, OUT, "lies under a file, not a folder: it cannot be created")]
+    except (OSError, RuntimeError) as err:
+        reason = os_reason(err) if isinstance(err, OSError) else "a loop of symbolic links"
+        return [Problem(label, NONE, OUT, f"cannot be reached: {reason}")]
+    if st is None:
+        if os.path.islink(out):
+            return [Problem(label, NONE, OUT, "is a symbolic link that leads nowhere")]
+        for parent in out.absolute().parents:
+            try:
+                pst = parent.stat()
+            except FileNotFoundError:
+                continue
+            except OSError as err:
+                return [Problem(label, NONE, OUT, f"cannot be created: {parent} cannot be reached: {os_reason(err)}")]
+            if not stat.S_ISDIR(pst.st_mode):
+                return [Problem(label, NONE, OUT, f"lies under {parent}, a file, not a folder: it cannot be created")]
+            if not os.access(parent, os.W_OK | os.X_OK):
+                return [Problem(label, NONE, OUT, f"cannot be created: {parent} is not writable (permission denied)")]
+            return []
+        return []
+    if not stat.S_ISDIR(st.st_mode):
+        return [Problem(label, NONE, OUT, "--out must be a folder, and this is a file")]
+    if not os.access(out, os.W_OK | os.X_OK):
+        return [Problem(label, NONE, OUT, "the folder cannot be written: permission denied")]
+    problems = []
+    for fname in names:
+        target = out / fname
+        try:
+            tst = target.lstat()
+        except FileNotFoundError:
+            continue
+        except OSError as err:
+            problems.append(Problem(str(target), NONE, OUT, f"cannot be reached: {os_reason(err)}"))
+            continue
+        if stat.S_ISLNK(tst.st_mode):
+            problems.append(Problem(str(target), NONE, OUT, "is a symbolic link: extract never writes through a "
+                                    "link (its target is left alone); remove the link and run extract again"))
+        elif stat.S_ISDIR(tst.st_mode):
+            problems.append(Problem(str(target), NONE, OUT, "is a folder where extract writes a file; "
+                                    "move it away and run extract again"))
+        elif not stat.S_ISREG(tst.st_mode):
+            problems.append(Problem(str(target), NONE, OUT, "is not a regular file; extract writes only regular files"))
+    return problems
+
+
+def _create_new(folder: Path, stem: str) -> tuple[Path, int]:
+    """A new regular file in `folder`, created exclusively (never a file or link that exists)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        path = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
+        try:
+            return path, os.open(path, flags, 0o666)
+        except FileExistsError:
+            continue
+
+
 def write_tables(tables: dict, out: Path) -> list[Path]:
-    """Write each table as `<name>.csv` (UTF-8, LF, no index); returns the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, df in sorted(tables.items()):
-        path = out / f"{name}.csv"
-        df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        paths.append(path)
-    return paths
+    """Write each table as `<name>.csv` (UTF-8, LF, no index) into the folder `out`; returns the paths.
+
+    Text cells that a spreadsheet would run as a formula are neutralised (`neutralise`).
+    Only regular files that it creates inside `out` are written: every table goes first to a new
+    file created exclusively in `out` (never following a link), then is renamed over `<name>.csv`,
+    so an existing file is replaced, never written through. A symbolic link, folder or other
+    non-regular file at `<name>.csv` is refused, not replaced: `OutputError` lists every such
+    problem, and every output-folder problem, before anything is written.
+    """
+    out = Path(out)
+    names = [f"{stem}.csv" for stem in sorted(tables)]
+    problems = output_problems(out, names)
+    if problems:
+        raise OutputError(problems)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError([Problem(str(out), NONE, OUT, f"cannot be created: {os_reason(err)}")]) from None
+    written: list[tuple[Path, Path]] = []
+    try:
+        for stem in sorted(tables):
+            tmp, fd = _create_new(out, stem)
+            written.append((tmp, out / f"{stem}.csv"))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                neutralise_table(tables[stem]).to_csv(fh, index=False, lineterminator="\n")
+        for tmp, target in written:
+            os.replace(tmp, target)
+    except OSError as err:
+        for tmp, _ in written:
+            try:
+                tmp.unlink()
+            except FileNotFoundError:
+                pass
+        where = written[-1][1] if written else out
+        raise OutputError([Problem(str(where), NONE, OUT, f"cannot be written: {os_reason(err)}")]) from None
+    return [target for _, target in written]
 
 
 #: pages photographed by `browser-check --screenshots`: the introduction and one chapter with figures
@@ -94,23 +286,66 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: executed")
         return 0
 
+    try:
+        return _corpus_command(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (Exception, RecursionError, MemoryError) as err:  # noqa: BLE001 (a traceback is a bug, never the output)
+        if os.environ.get("REPORT_DEBUG"):
+            raise
+        frames = traceback.extract_tb(err.__traceback__)
+        ours = [f for f in frames if Path(f.filename).resolve().parent.is_relative_to(Path(__file__).resolve().parent)]
+        where = (ours or frames or [None])[-1]
+        at = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+        line = Problem(str(args.seeds_dir), NONE, "-",
+                       f"{args.command} failed: {type(err).__name__}{at}: {name(str(err), 120)} (a bug in report, "
+                       "not in the corpus: please report this line; REPORT_DEBUG=1 shows the traceback)")
+        return _problems([line], args.seeds_dir)
+
+
+def _table_names() -> list[str]:
+    """The file stems `extract` writes, known before the corpus is parsed."""
+    from . import extract
+
+    return sorted(["sources", "paragraphs", "sentences", *getattr(extract, "SCHEMAS", {})])
+
+
+def _corpus_command(args) -> int:
+    """`check`, `extract` and `bib`: every problem of the corpus and of --out in one run."""
     out = getattr(args, "out", None)
-    if args.command == "extract" and out.exists() and not out.is_dir():
-        return _fail([f"{out}: --out must be a folder, and this is a file"])
+    problems: list[Problem] = []
+    if args.command == "extract":
+        problems += output_problems(out, [f"{stem}.csv" for stem in _table_names()])
+    # validated here first, so that a folder load_corpus could not even list is a problem line too
+    problems += validate_folder(args.seeds_dir)[2]
+    if problems:
+        return _problems(sorted(problems), args.seeds_dir)
     try:
         corpus = load_corpus(args.seeds_dir)
     except CorpusError as err:
-        lines = [str(p) for p in err.problems]
-        return _fail(lines + [f"{len(lines)} problem(s) in {args.seeds_dir}; nothing written"])
+        return _problems(err.problems, args.seeds_dir)
 
     if args.command == "check":
         s = corpus.sources
-        print(f"{args.seeds_dir}: OK: {len(s)} sources, {int(s.paragraphs.sum())} paragraphs, "
+        print(f"{escape(str(args.seeds_dir))}: OK: {len(s)} sources, {int(s.paragraphs.sum())} paragraphs, "
               f"{int(s.sentences.sum())} body sentences, {int(s.words.sum())} body words")
     elif args.command == "extract":
-        for path in write_tables(all_tables(corpus), out):
-            print(path)
+        try:
+            paths = write_tables(all_tables(corpus), out)
+        except OutputError as err:
+            return _problems(err.problems, args.seeds_dir)
+        for path in paths:
+            print(escape(str(path)))
     elif args.command == "bib":
-        changed = bib.write_if_changed(out, bib.bibtex(corpus.sources))
-        print(f"{out}: {'written' if changed else 'unchanged'}")
+        try:
+            changed = bib.write_if_changed(out, bib.bibtex(corpus.sources))
+        except OSError as err:
+            return _problems([Problem(str(out), NONE, OUT, f"cannot be written: {os_reason(err)}")], args.seeds_dir)
+        print(f"{escape(str(out))}: {'written' if changed else 'unchanged'}")
     return 0
+
+
+def _problems(problems: list[Problem], seeds_dir: Path) -> int:
+    lines = [str(p) for p in problems]
+    return _fail(lines + [f"{len(lines)} problem(s) in {escape(str(seeds_dir))}; nothing written"])

@@ -92,7 +92,7 @@ def test_check_names_every_problem_and_exits_2(broken):
     ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, url: www.x.org}", "url", "https"),
     ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, publshed: 2024}", "publshed",
      "unknown field"),
-    ("- {id: x, file: alpha.txt, title: 5, outlet: o, published: 2024, kind: news}", "title", "must be text"),
+    ("- {id: x, file: alpha.txt, title: [5], outlet: o, published: 2024, kind: news}", "title", "must be text"),
     ("- [not, a, mapping]", "-", "mapping"),
     ("id: x\nfile: alpha.txt", "-", "list of entries"),
     ("- id: x\n  title: [unclosed", "-", "not valid YAML at line"),
