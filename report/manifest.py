@@ -36,8 +36,13 @@ from .paths import BOOK, MANIFEST_NAME, ROOT
 from .problems import Problem, name, show
 
 REQUIRED = ("id", "file", "title", "outlet", "published", "kind")
-OPTIONAL = ("author", "url", "published_note")
+OPTIONAL = ("author", "url", "published_note", "sourcing", "origin", "based_on", "licence", "licence_note")
 KINDS = ("news", "analysis", "commentary", "report")
+# the source's profile (optional; an unprofiled source counts as the weakest in the reading layer)
+SOURCING = ("on-record", "partly", "none")  # how far its facts are attributed to named people or documents
+ORIGINS = ("primary", "derivative")  # its own reporting or analysis, or a rewrite of another report
+LICENCES = ("public-domain", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0",
+            "all-rights-reserved")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")
 PUBLISHED_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
@@ -46,7 +51,9 @@ MAX_BYTES = 2_000_000  # an article is a few thousand words; a file this large i
 MAX_MANIFEST_BYTES = MAX_BYTES
 MAX_DEPTH = 8  # nesting of YAML collections; a manifest needs 2 (a list of mappings)
 MIN_YEAR = 1900
-_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "published_note")
+_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "published_note", "sourcing", "origin",
+                "based_on", "licence", "licence_note")
+_CHOICES = {"kind": KINDS, "sourcing": SOURCING, "origin": ORIGINS, "licence": LICENCES}
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 # characters that show nothing: besides whitespace, format characters (zero-width space, joiners,
@@ -135,6 +142,11 @@ class Entry:
     published_note: str | None
     url: str | None
     kind: str
+    sourcing: str | None = None
+    origin: str | None = None
+    based_on: str | None = None  # the report it rewrites: a source id of the corpus, or a description
+    licence: str | None = None
+    licence_note: str | None = None
 
 
 def parse_published(value: object, today: dt.date | None = None) -> tuple[str, str]:
@@ -393,8 +405,11 @@ def _check_entry(item: dict, label: str, mfile: str, node: yaml.Node | None) -> 
         bad("id", f"{show(clean['id'])} is the name of one of the book's pages; choose another id")
     if "file" in clean and not FILE_RE.fullmatch(clean["file"]):
         bad("file", f"{show(clean['file'])} must be a plain file name ending in .txt, inside the corpus folder")
-    if "kind" in clean and clean["kind"] not in KINDS:
-        bad("kind", f"{show(clean['kind'])} is not one of {', '.join(KINDS)}")
+    for field, choices in _CHOICES.items():
+        if field in clean and clean[field] not in choices:
+            bad(field, f"{show(clean[field])} is not one of {', '.join(choices)}")
+    if "based_on" in clean and clean.get("origin") != "derivative":
+        bad("based_on", "is given only for a derivative source (origin: derivative)")
     if "url" in clean and (message := url_problem(clean["url"])):
         bad("url", message)
     if item.get("published") is not None:
@@ -534,6 +549,7 @@ def validate_folder(folder: Path) -> tuple[list[Entry], dict[str, str], list[Pro
             id=clean["id"], file=clean["file"], title=clean["title"], outlet=clean["outlet"],
             author=clean.get("author"), published=clean["published"], precision=clean["precision"],
             published_note=clean.get("published_note"), url=clean.get("url"), kind=clean["kind"],
+            **{field: clean.get(field) for field in ("sourcing", "origin", "based_on", "licence", "licence_note")},
         )
         texts[entry.id] = clean["text"]
         valid.append(entry)

@@ -140,3 +140,59 @@ class SourceTexts:
 
     def __repr__(self) -> str:
         return f"<source texts of {len(self.corpus.sources)} sources>"
+
+
+def _links_html(evidence: pd.DataFrame) -> str:
+    pairs = evidence[["source_id", "paragraph"]].drop_duplicates().itertuples(index=False)
+    return ", ".join(f'<a class="provenance" href="{html.escape(href(s, p))}">{html.escape(s)}&nbsp;¶{int(p)}</a>'
+                     for s, p in pairs) or "none"
+
+
+def _links_latex(evidence: pd.DataFrame) -> str:
+    pairs = evidence[["source_id", "paragraph"]].drop_duplicates().itertuples(index=False)
+    return ", ".join(f"\\hyperlink{{{latex.target(anchor(s, p))}}}{{{latex.escape(s)}~¶{int(p)}}}"
+                     for s, p in pairs) or "none"
+
+
+class JudgmentList:
+    """Key judgments (report.reading.Judgment) as numbered blocks: the judgment, its confidence and
+    what it rests on, links to every paragraph of its evidence (the sentences in a collapsed list
+    on the web), and the strongest alternative view with its own links."""
+
+    def __init__(self, judgments: list, start: int = 1):
+        self.judgments = judgments
+        self.start = start
+
+    def _repr_html_(self) -> str:
+        blocks = []
+        for i, j in enumerate(self.judgments, self.start):
+            rows = "".join(
+                f'<li><a class="provenance" href="{html.escape(href(r.source_id, r.paragraph))}">'
+                f'{html.escape(r.source_id)}&nbsp;¶{int(r.paragraph)}</a> {html.escape(_text(r.text))}</li>'
+                for r in j.evidence.drop_duplicates(["source_id", "paragraph", "sentence"]).itertuples())
+            n = j.evidence.drop_duplicates(["source_id", "paragraph", "sentence"]).shape[0]
+            blocks.append(
+                f'<div class="judgment {NO_MATH}" id="judgment-{html.escape(j.id)}">'
+                f'<p class="judgment-text"><strong>{i}. {html.escape(j.text)}</strong></p>'
+                f'<p><span class="confidence confidence-{html.escape(j.level)}">{html.escape(j.label)}</span>: '
+                f'{html.escape(j.basis)}.</p>'
+                f'<p class="judgment-evidence">Rests on: {_links_html(j.evidence)}.</p>'
+                f'<details><summary>The {n} sentences it rests on</summary><ul>{rows}</ul></details>'
+                f'<p class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)} '
+                f'({_links_html(j.alternative_evidence)})</p></div>')
+        return "".join(blocks)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        items = []
+        for j in self.judgments:
+            items.append(
+                f"\\item \\textbf{{{latex.escape(j.text)}}}\\par\n"
+                f"\\textit{{{latex.escape(j.label)}}}: {latex.escape(j.basis)}.\\par\n"
+                f"Rests on: {_links_latex(j.evidence)}.\\par\n"
+                f"\\textit{{Alternative view.}} {latex.escape(j.alternative)} ({_links_latex(j.alternative_evidence)})")
+        body = "\n".join(items)
+        return {latex.LATEX_MIME: f"\\begin{{enumerate}}\\setcounter{{enumi}}{{{self.start - 1}}}\n{body}\n"
+                                  "\\end{enumerate}\n"}
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{i}. {j.text} [{j.label}: {j.basis}]" for i, j in enumerate(self.judgments, self.start))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from .gazetteer import TYPES
-from .manifest import ID_RE, KINDS
+from .manifest import ID_RE, KINDS, LICENCES, ORIGINS, SOURCING
 
 _ID = pa.Column(str, pa.Check.str_matches(ID_RE.pattern))
 _POS = pa.Check.ge(1)
@@ -28,6 +28,11 @@ SOURCES = pa.DataFrameSchema(
         "published_note": pa.Column(str, nullable=True),
         "url": pa.Column(str, pa.Check.str_startswith("https://"), nullable=True),
         "kind": pa.Column(str, pa.Check.isin(list(KINDS))),
+        "sourcing": pa.Column(str, pa.Check.isin(list(SOURCING)), nullable=True),
+        "origin": pa.Column(str, pa.Check.isin(list(ORIGINS)), nullable=True),
+        "based_on": pa.Column(str, nullable=True),
+        "licence": pa.Column(str, pa.Check.isin(list(LICENCES)), nullable=True),
+        "licence_note": pa.Column(str, nullable=True),
         "words": pa.Column(int, _OFFSET),
         "paragraphs": pa.Column(int, _POS),
         "boilerplate_paragraphs": pa.Column(int, _OFFSET),

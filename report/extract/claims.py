@@ -56,16 +56,40 @@ def _first_actor(para, a: int, b: int) -> str:
     return ""
 
 
-def _about_moscow(para) -> list[bool]:
+CONTINUING = re.compile(r"(?:It|Its|They|Their|This|These|Such)\b")
+
+
+def _about_moscow(para, current: bool = False) -> list[bool]:
     """Per sentence of the paragraph: is it about Moscow's policy? Its first named actor is Moscow or acts for
     it (not "The Afghan minister ... said his priority is to import Russian goods"); a sentence that names no
-    actor ("It aims to present itself as the region's security provider") continues the one before it."""
-    out, current = [], False
+    actor, or opens with a pronoun ("It aims to present itself as the region's security provider, especially
+    compared to the U.S."), continues the one before it, across paragraphs (`current`: the state at the end
+    of the paragraph before)."""
+    out = []
     for a, b in para.sentences:
         first = _first_actor(para, a, b)
-        current = first == MOSCOW if first else current
+        if first and not CONTINUING.match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
+            current = first == MOSCOW
         out.append(current)
     return out
+
+
+LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*(?:the\s+)?")
+MIN_LIST = 3  # a name that is one of three or more listed names is a participant, not a cue
+
+
+def _listed(para) -> list[tuple[int, int]]:
+    """Spans (paragraph offsets) of names that stand in an enumeration of MIN_LIST or more names
+    ("with the participation of China, Iran, Pakistan, and Central Asian republics")."""
+    spans, run = [], []
+    for start, end, _, _ in para.entities:
+        if run and LIST_GAP.fullmatch(para.text[run[-1][1]:start]):
+            run.append((start, end))
+            continue
+        if len(run) >= MIN_LIST:
+            spans += run
+        run = [(start, end)]
+    return spans + (run if len(run) >= MIN_LIST else [])
 
 
 def _speaker(spoken: list[tuple[int, int, str, str]], ends: list[int], start: int, end: int) -> tuple[str, str]:
@@ -93,10 +117,11 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
         spoken_by_paragraph.setdefault((r.source_id, r.paragraph), []).append(
             (r.char_start, r.char_end, r.speaker, r.speaker_id))
     rows = []
+    state: dict[str, bool] = {}  # per source: is the last sentence read about Moscow?
     for para in body_paragraphs(corpus):
         q = spoken_by_paragraph.get((para.source_id, para.paragraph), [])
         q_ends = [b for _, b, _, _ in q]
-        blanked = {(s.start(), s.end()) for s in _not_cues().finditer(para.text)}
+        blanked = {(s.start(), s.end()) for s in _not_cues().finditer(para.text)} | set(_listed(para))
         found: dict[tuple[int, str], dict] = {}
         for start, end, (kind, part, cat), _ in _index().find(para.text):
             if part == "cue" and any(a <= start < b for a, b in blanked):
@@ -106,13 +131,16 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
                 entry["markers"].append(para.text[start:end])
             else:
                 entry["cues"].setdefault(cat, para.text[start:end])
-        about = _about_moscow(para)
+        about = _about_moscow(para, state.get(para.source_id, False))
+        state[para.source_id] = about[-1] if about else state.get(para.source_id, False)
         for (number, kind), entry in sorted(found.items()):
             if not entry["markers"] or not entry["cues"]:
                 continue
             a, b = para.sentences[number - 1]
             who, speaker_id = _speaker(q, q_ends, para.char_start + a, para.char_start + b)
-            if not (about[number - 1] or speaker_id in russian_speakers):
+            # a risk to Moscow is often told through the Taliban's or ISIS-K's conduct, in a paragraph
+            # that opens on Moscow ("Nevertheless, Russia incurs risks ... Despite the Taliban guarantees ...")
+            if not (about[number - 1] or speaker_id in russian_speakers or (kind == "risk" and about[0])):
                 continue
             for cat, cue in entry["cues"].items():
                 rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,

@@ -291,18 +291,42 @@ def _statements(ctx: _Ctx, previous: list[str]) -> list[tuple[Token, str, str, s
     return out
 
 
+def _act_date(tok: Token, dates: list[tuple[int, str]], parse: Doc) -> str | None:
+    """The date of the act: of the sentence's dates (sentence offset, ISO date), the nearest to the act
+    whose first verb up the parse is the act's word or governs it ("On 3 July, Russia ... accepted";
+    "On June 3rd, Russia became the first country to recognize"), not one that dates something else
+    ("the Islamic Emirate, established in 2021")."""
+    governing = {tok.i} | {t.i for t in tok.ancestors}
+    best = None
+    for start, date in dates:
+        span = parse.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while not node.tag_.startswith("VB") and node.head.i != node.i:  # the tagger gives tags, not POS
+            node = node.head
+        if node.i in governing or node.i == tok.i:
+            distance = abs(span.root.i - tok.i)
+            if best is None or distance < best[0]:
+                best = (distance, date)
+    return best[1] if best else None
+
+
 def statements_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
     """One row per (sentence, actor, act).
 
     Columns: source_id, paragraph, sentence, char_start, char_end (the sentence), actor_id, actor, act,
-    polarity, as_of (the first resolved date of the sentence, else the publication date), trigger (the word
+    polarity, as_of (the date of the act: the nearest date of the sentence that the parse attaches to the act,
+    else the publication date), trigger (the word
     naming the act), text (the sentence).
     """
     parsed = parses(corpus)
     published = dict(zip(corpus.sources.source_id, corpus.sources.published))
-    dated = {}
+    starts = dict(zip(zip(corpus.paragraphs.source_id, corpus.paragraphs.paragraph), corpus.paragraphs.char_start))
+    dated: dict[tuple, list[tuple[int, str]]] = {}  # sentence -> (paragraph offset, date)
     for row in events[(events.date != "")].itertuples():
-        dated.setdefault((row.source_id, row.paragraph, row.sentence), row.date)
+        dated.setdefault((row.source_id, row.paragraph, row.sentence), []).append(
+            (row.char_start - starts[(row.source_id, row.paragraph)], row.date))
     rows, seen = [], set()
     for para in body_paragraphs(corpus):
         for number, (a, b) in enumerate(para.sentences, start=1):
@@ -318,6 +342,7 @@ def statements_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
                 rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,
                              "char_start": para.char_start + a, "char_end": para.char_start + b,
                              "actor_id": actor, "actor": actors()[actor].name, "act": act, "polarity": pol,
-                             "as_of": dated.get(key, published[para.source_id]), "trigger": tok.text,
+                             "as_of": _act_date(tok, [(o - a, d) for o, d in dated.get(key, [])], ctx.parse)
+                             or published[para.source_id], "trigger": tok.text,
                              "text": para.text[a:b]})
     return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)

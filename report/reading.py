@@ -1,0 +1,479 @@
+"""The reading layer: source profiles and grades, corroboration, disputed facts, and key judgments
+with a computed confidence, the evidence they rest on and the checks that guard them.
+
+The vocabulary (grades, confidence levels, adoption rules, the judgments and their selectors)
+is data in report/codebook/reading.yml; this module only applies it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .codebook import load
+from .corpus import Corpus
+from .guards import GuardFailed
+
+SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
+QUESTIONS = {"why": "Why did Moscow recognise the Taliban?", "risk": "What does Moscow risk?",
+             "west": "How far does Moscow part from the West?"}
+
+
+def codebook() -> dict:
+    return load("reading")
+
+
+def _evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    from .extract import evidence
+
+    return evidence(corpus)
+
+
+# ---------------------------------------------------------------------------------------
+# Source profiles
+# ---------------------------------------------------------------------------------------
+
+def _grade(profile: dict) -> dict:
+    for rule in codebook()["grades"]:
+        if all(profile.get(k) == v for k, v in rule.items() if k not in ("grade", "rank", "label")):
+            return rule
+    raise ValueError(f"no grade rule matches {profile}")  # the last rule matches everything (a lint checks)
+
+
+def source_profiles(corpus: Corpus) -> pd.DataFrame:
+    """One row per source: its profile from the manifest and the grade computed from it.
+
+    Columns: source_id, outlet, published, kind, author (the name, or "none named"), sourcing, origin,
+    based_on, grade, grade_label, rank. Oldest first.
+    """
+    rows = []
+    for s in corpus.sources.to_dict("records"):
+        s = {k: (v if isinstance(v, str) else None) for k, v in s.items()}  # missing optional fields
+        g = _grade({"origin": s["origin"], "sourcing": s["sourcing"]})
+        rows.append({"source_id": s["source_id"], "outlet": s["outlet"], "published": s["published"], "kind": s["kind"],
+                     "author": s["author"] or "none named", "sourcing": s["sourcing"] or "not profiled",
+                     "origin": s["origin"] or "not profiled", "based_on": s["based_on"] or "",
+                     "grade": g["grade"], "grade_label": g["label"], "rank": int(g["rank"])})
+    cols = ["source_id", "outlet", "published", "kind", "author", "sourcing", "origin", "based_on", "grade",
+            "grade_label", "rank"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["published", "source_id"], ignore_index=True)
+
+
+def independent_count(corpus: Corpus, source_ids) -> int:
+    """How many independent sources among `source_ids`: a derivative source whose `based_on` names
+    another of them counts once with it."""
+    ids = set(source_ids)
+    based = dict(zip(corpus.sources.source_id, corpus.sources.based_on))
+    return sum(1 for s in ids if not (based.get(s) in ids and based.get(s) != s))
+
+
+# ---------------------------------------------------------------------------------------
+# Selecting evidence
+# ---------------------------------------------------------------------------------------
+
+def _matches(series: pd.Series, wanted) -> pd.Series:
+    values = wanted if isinstance(wanted, list) else [wanted]
+    exact = [v for v in values if not str(v).endswith("*")]
+    hit = series.astype(str).isin([str(v) for v in exact])
+    for v in values:
+        if str(v).endswith("*"):
+            hit |= series.astype(str).str.lower().str.startswith(str(v)[:-1].lower())
+    return hit
+
+
+def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
+    """The evidence rows chosen by `selectors` (union), one row per sentence and item.
+
+    Columns: source_id, paragraph, sentence, table, item (what the row says, e.g. "motive: security"
+    or "Russia recognises (affirmed)"), text (the sentence). Sorted by source and position.
+    """
+    ev = _evidence(corpus)
+    sentences = corpus.sentences.set_index(SENTENCE_KEY)["text"]
+    parts = []
+    for sel in selectors or []:
+        table = ev[sel["table"]]
+        keep = pd.Series(True, index=table.index)
+        for column, wanted in sel.items():
+            if column != "table":
+                keep &= _matches(table[column], wanted)
+        rows = table[keep]
+        if sel["table"] == "claims":
+            item = rows.kind + ": " + rows.category
+        else:
+            item = rows.actor + " " + rows.act + " (" + rows.polarity + ")"
+        parts.append(pd.DataFrame({"source_id": rows.source_id, "paragraph": rows.paragraph,
+                                   "sentence": rows.sentence, "table": sel["table"], "item": item}))
+    cols = SENTENCE_KEY + ["table", "item"]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+    out = out.drop_duplicates(cols).astype({"paragraph": int, "sentence": int})
+    out["text"] = [sentences.get((s, p, n), "") for s, p, n in zip(out.source_id, out.paragraph, out.sentence)]
+    return out.sort_values(cols, ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Confidence
+# ---------------------------------------------------------------------------------------
+
+def _published(corpus: Corpus) -> dict[str, str]:
+    return dict(zip(corpus.sources.source_id, corpus.sources.published))
+
+
+def contradicting_sources(corpus: Corpus, evidence: pd.DataFrame, contrary: pd.DataFrame) -> list[str]:
+    """Sources with a contrary row published no earlier than the earliest evidence."""
+    if evidence.empty or contrary.empty:
+        return []
+    published = _published(corpus)
+    first = min(published[s] for s in evidence.source_id)
+    return sorted({s for s in contrary.source_id if published[s] >= first and s not in set(evidence.source_id)})
+
+
+def confidence(corpus: Corpus, evidence: pd.DataFrame, contradicting: list[str]) -> dict:
+    """The first confidence level of the codebook whose thresholds hold for this evidence."""
+    profiles = source_profiles(corpus).set_index("source_id")
+    sources = sorted(set(evidence.source_id))
+    n = independent_count(corpus, sources)
+    ranks = {g["grade"]: int(g["rank"]) for g in codebook()["grades"]}
+    best = min((int(profiles.loc[s, "rank"]) for s in sources), default=99)
+    for level in codebook()["confidence"]:
+        if (n >= level["independent"] and len(contradicting) <= level.get("contradicting", 99)
+                and best <= ranks.get(level.get("best_grade"), 99)):
+            return {**level, "independent": n, "sources": sources, "best_rank": best}
+    raise ValueError("the last confidence level must have no thresholds")
+
+
+def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
+    """What a confidence rests on, in words: how many sources, how independent, their grades, and
+    who contradicts. `template` (from the codebook) may word the first part, with {n} and {total}."""
+    profiles = source_profiles(corpus).set_index("source_id")
+    sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
+    grades = profiles.loc[sources].groupby(["rank", "grade_label"]).size() if sources else pd.Series(dtype=int)
+    kinds = "; ".join(f"{v} {label}" for (_, label), v in grades.items())
+    said = (template.format(n=len(sources), total=total) if template
+            else f"{len(sources)} of {total} sources state it")
+    if sources:
+        said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
+    against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
+               f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
+    return f"{said}; {against}"
+
+
+def confidence_scale() -> pd.DataFrame:
+    """The confidence vocabulary of the codebook. Columns: confidence, meaning, sources (at least),
+    best grade (at least), contradicting (at most)."""
+    return pd.DataFrame([{"confidence": c["label"], "meaning": c["meaning"], "sources (at least)": c["independent"],
+                          "best grade (at least)": c.get("best_grade", "any"),
+                          "contradicting (at most)": c.get("contradicting", "any")}
+                         for c in codebook()["confidence"]])
+
+
+# ---------------------------------------------------------------------------------------
+# Checks that guard a judgment's sentence
+# ---------------------------------------------------------------------------------------
+
+def _check_ranked_first(corpus, evidence, spec, judgment) -> str | None:
+    table = _evidence(corpus)[spec["table"]]
+    table = table[_matches(table["kind"], spec["kind"])] if "kind" in spec else table
+    counts = table.groupby(spec["by"]).source_id.nunique()
+    mine = evidence.source_id.nunique()
+    rivals = counts.drop(labels=[judgment_value(judgment, spec["by"])], errors="ignore")
+    ahead = rivals[rivals >= mine] if len(rivals) else rivals
+    if len(ahead):
+        return (f"it is no longer named by more sources than any other {spec['by']}: "
+                + ", ".join(f"{k} ({v} sources)" for k, v in ahead.items()) + f" against {mine}")
+    return None
+
+
+def judgment_value(judgment: dict, column: str):
+    for sel in judgment["evidence"]:
+        if column in sel:
+            return sel[column]
+    return None
+
+
+def _own(corpus, evidence, spec) -> pd.DataFrame:
+    """The rows a check counts: its own selector when it names a table, else the judgment's evidence."""
+    if "table" in spec:
+        return select(corpus, [{k: v for k, v in spec.items() if k not in ("check", "sources")}])
+    return evidence
+
+
+def _check_majority(corpus, evidence, spec, judgment) -> str | None:
+    n, total = _own(corpus, evidence, spec).source_id.nunique(), len(corpus.sources)
+    return None if n * 2 > total else f"only {n} of {total} sources state it, not a majority"
+
+
+def _check_minority(corpus, evidence, spec, judgment) -> str | None:
+    n, total = _own(corpus, evidence, spec).source_id.nunique(), len(corpus.sources)
+    return None if n * 2 < total else f"{n} of {total} sources state it, no longer a minority"
+
+
+def _check_at_least(corpus, evidence, spec, judgment) -> str | None:
+    n = _own(corpus, evidence, spec).source_id.nunique()
+    return None if n >= spec["sources"] else f"only {n} source(s) state it, fewer than {spec['sources']}"
+
+
+def _check_only_actor(corpus, evidence, spec, judgment) -> str | None:
+    rows = select(corpus, [{k: v for k, v in spec.items() if k not in ("check", "actor_id")}])
+    st = _evidence(corpus)["statements"].merge(rows[SENTENCE_KEY], on=SENTENCE_KEY)
+    st = st[_matches(st.act, spec["act"]) & _matches(st.polarity, spec["polarity"])]
+    others = sorted(set(st.actor_id) - {spec["actor_id"]})
+    present = spec["actor_id"] in set(st.actor_id)
+    if others or not present:
+        return (f"other actors do it too: {', '.join(others)}" if others else f"{spec['actor_id']} no longer does it")
+    return None
+
+
+def _check_concentrated(corpus, evidence, spec, judgment) -> str | None:
+    rows = _own(corpus, evidence, spec)
+    counts = rows.source_id.value_counts()
+    if len(rows) and counts.iloc[0] * 2 >= len(rows):
+        return None
+    return f"no single source holds half of its {len(rows)} rows any more"
+
+
+def _check_fewer_sources_than(corpus, evidence, spec, judgment) -> str | None:
+    n, rival = evidence.source_id.nunique(), _own(corpus, evidence, spec).source_id.nunique()
+    return None if n < rival else f"{n} sources state it, no fewer than the {rival} of the comparison"
+
+
+def _check_present(corpus, evidence, spec, judgment) -> str | None:
+    rows = select(corpus, [{k: v for k, v in spec.items() if k != "check"}])
+    return None if len(rows) else "no row of the evidence says it any more"
+
+
+def _check_figures_given(corpus, evidence, spec, judgment) -> str | None:
+    numbers = _evidence(corpus)["numbers"]
+    hit = numbers[numbers.unit.isin(spec["units"]) & numbers.source_id.isin(set(evidence.source_id))]
+    return None if len(hit) else f"no source of the evidence gives a figure in {', '.join(spec['units'])}"
+
+
+CHECKS = {"ranked_first": _check_ranked_first, "majority": _check_majority, "minority": _check_minority,
+          "at_least": _check_at_least, "concentrated": _check_concentrated,
+          "fewer_sources_than": _check_fewer_sources_than, "only_actor": _check_only_actor, "present": _check_present,
+          "figures_given": _check_figures_given}
+
+
+@dataclass
+class Judgment:
+    id: str
+    question: str
+    text: str
+    level: str
+    label: str
+    basis: str
+    evidence: pd.DataFrame
+    alternative: str
+    alternative_evidence: pd.DataFrame
+    contradicting: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def judge(corpus: Corpus, spec: dict) -> Judgment:
+    """One judgment of the codebook, with its confidence, evidence and the result of its checks."""
+    evidence = select(corpus, spec["evidence"])
+    if spec.get("unless"):  # a judgment of absence rests on the sources that say nothing of the kind
+        exceptions = set(select(corpus, spec["unless"]).source_id)
+        evidence = evidence[~evidence.source_id.isin(exceptions)].reset_index(drop=True)
+    contrary = select(corpus, spec.get("contrary", []))
+    against = contradicting_sources(corpus, evidence, contrary)
+    conf = confidence(corpus, evidence, against)
+    failures = [msg for check in spec.get("holds", [])
+                if (msg := CHECKS[check["check"]](corpus, evidence, check, spec))]
+    alt = spec.get("alternative", {})
+    alt_evidence = select(corpus, alt.get("evidence", []))
+    if alt.get("text") and alt_evidence.empty:
+        failures.append("its alternative view no longer has any evidence")
+    return Judgment(id=spec["id"], question=spec["question"], text=" ".join(spec["text"].split()),
+                    level=conf["level"], label=conf["label"], basis=basis(corpus, conf, against, spec.get("basis")),
+                    evidence=evidence,
+                    alternative=" ".join(alt.get("text", "").split()), alternative_evidence=alt_evidence,
+                    contradicting=against, failures=failures)
+
+
+def judgments(corpus: Corpus) -> list[Judgment]:
+    return [judge(corpus, spec) for spec in codebook()["judgments"]]
+
+
+def check_judgments(corpus: Corpus) -> list[Judgment]:
+    """All judgments; raises GuardFailed naming every sentence whose checks fail."""
+    out = judgments(corpus)
+    failed = [j for j in out if j.failures]
+    if failed:
+        raise GuardFailed("\n".join(f'Key judgment "{j.id}" ({j.text[:90]}...) no longer holds: '
+                                    + "; ".join(j.failures) for j in failed))
+    return out
+
+
+def profile_table(corpus: Corpus) -> pd.DataFrame:
+    """The source profiles for the reader, one row per source (the row label), oldest first."""
+    p = source_profiles(corpus)
+    c = corroboration(corpus).set_index("source_id")
+    out = pd.DataFrame({"source": p.source_id, "kind": p.kind, "author": p.author, "sourcing": p.sourcing,
+                        "origin": p.origin, "grade": p.grade + ": " + p.grade_label,
+                        "items": p.source_id.map(c["items"]), "confirmed": p.source_id.map(c["confirmed"]),
+                        "contradicted": p.source_id.map(c["contradicted"]), "alone": p.source_id.map(c["alone"]),
+                        "disputed dates": p.source_id.map(c["disputed dates"])})
+    return out.set_index("source")
+
+
+def judgment_summary(corpus: Corpus) -> pd.DataFrame:
+    """One row per judgment: question, judgment (id), confidence, sources (independent), contradicted by."""
+    rows = [{"question": QUESTIONS[j.question], "judgment": j.id, "confidence": j.level,
+             "sources": j.evidence.source_id.nunique(), "contradicted by": len(j.contradicting)}
+            for j in judgments(corpus)]
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Corroboration and disputed facts
+# ---------------------------------------------------------------------------------------
+
+def _items(corpus: Corpus) -> pd.DataFrame:
+    """What each source asserts, as comparable items: a motive or risk category it claims, an act it
+    affirms or denies of an actor. Columns: source_id, item, polarity (affirmed | negated)."""
+    ev = _evidence(corpus)
+    c = ev["claims"]
+    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": "affirmed"})
+    st = ev["statements"]
+    st = st[st.polarity.isin(["affirmed", "negated"])]
+    statements = pd.DataFrame({"source_id": st.source_id, "item": st.actor_id + " " + st.act, "polarity": st.polarity})
+    return pd.concat([claims, statements], ignore_index=True).drop_duplicates(ignore_index=True)
+
+
+def corroboration(corpus: Corpus) -> pd.DataFrame:
+    """Per source: how many of its items (claims by category, statements by actor and act) another
+    source confirms, how many another contradicts (a later denial of what it affirms, an earlier
+    affirmation of what it denies), how many stand alone, and how many of its dates another source
+    gives differently.
+
+    Columns: source_id, outlet, grade, items, confirmed, contradicted, alone, disputed dates. Oldest first.
+    """
+    items = _items(corpus)
+    published = _published(corpus)
+    disputes = date_disputes(corpus)
+    rows = []
+    for s in source_profiles(corpus).to_dict("records"):
+        mine = items[items.source_id == s["source_id"]]
+        others = items[items.source_id != s["source_id"]]
+        confirmed = contradicted = alone = 0
+        mine_published = published[s["source_id"]]
+        for r in mine.itertuples():
+            same = others[others["item"] == r.item]
+            agree = same[same.polarity == r.polarity]
+            when = same.source_id.map(published)
+            # a later denial contradicts an affirmation; an earlier denial was true at its date, and a
+            # later affirmation of what an earlier source denied is a change, not a contradiction
+            if r.polarity == "affirmed":
+                disagree = same[(same.polarity != r.polarity) & (when >= mine_published)]
+            else:
+                disagree = same[(same.polarity != r.polarity) & (when <= mine_published)]
+            if len(disagree):
+                contradicted += 1
+            elif len(agree):
+                confirmed += 1
+            else:
+                alone += 1
+        dated = disputes[(disputes.source_id == s["source_id"])]
+        rows.append({"source_id": s["source_id"], "outlet": s["outlet"], "grade": s["grade"],
+                     "items": len(mine), "confirmed": confirmed, "contradicted": contradicted, "alone": alone,
+                     "disputed dates": len(dated)})
+    return pd.DataFrame(rows, columns=["source_id", "outlet", "grade", "items", "confirmed", "contradicted", "alone",
+                                       "disputed dates"])
+
+
+def date_disputes(corpus: Corpus) -> pd.DataFrame:
+    """The dated mentions on each side of a date disagreement, with the version adopted and why.
+
+    Two sources disagree when they date the same kind of event differently (report.tables.date_disagreements).
+    For each disputed kind the versions are compared by the adoption rules of the codebook:
+    corroboration (independent sources giving the date), then primary over derivative, then grade.
+    Columns: event (kind), date, source_id, paragraph, text, sources (giving this date), adopted (bool),
+    rule (the label of the rule that decided, or "undecided").
+    """
+    from .tables import date_disagreements
+
+    pairs = date_disagreements(corpus)
+    cols = ["event", "date", "source_id", "paragraph", "text", "sources", "adopted", "rule"]
+    if pairs.empty:
+        return pd.DataFrame(columns=cols)
+    profiles = source_profiles(corpus).set_index("source_id")
+    rules = codebook()["adoption_rules"]
+    rows = []
+    for event, group in pairs.groupby("shared", sort=True):
+        versions: dict[str, dict] = {}
+        for side in ("a", "b"):
+            for r in group.to_dict("records"):
+                v = versions.setdefault(r[f"date_{side}"], {})
+                v.setdefault(r[f"source_{side}"], (r[f"paragraph_{side}"], r[f"text_{side}"]))
+        scores = {}
+        for date, sources in versions.items():
+            ids = list(sources)
+            scores[date] = {"corroboration": -independent_count(corpus, ids),
+                            "primary": 0 if any(profiles.loc[s, "origin"] == "primary" for s in ids) else 1,
+                            "grade": min(int(profiles.loc[s, "rank"]) for s in ids)}
+        winner, rule = None, "undecided"
+        for r in rules:
+            best = min(v[r["rule"]] for v in scores.values())
+            leaders = [d for d, v in scores.items() if v[r["rule"]] == best]
+            if len(leaders) == 1:
+                winner, rule = leaders[0], r["label"]
+                break
+        for date, sources in sorted(versions.items()):
+            for sid, (paragraph, text) in sorted(sources.items()):
+                rows.append({"event": event, "date": date, "source_id": sid, "paragraph": int(paragraph), "text": text,
+                             "sources": len(sources), "adopted": date == winner, "rule": rule})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def adopted_date(corpus: Corpus, event: str) -> dict | None:
+    """The adopted version of a disputed event date: {date, rule, sources, rejected}; None if undisputed."""
+    d = date_disputes(corpus)
+    d = d[d.event.str.split(", ").apply(lambda kinds: event in kinds)]
+    if d.empty or not d.adopted.any():
+        return None
+    win = d[d.adopted]
+    return {"date": win.date.iloc[0], "rule": win.rule.iloc[0], "sources": sorted(set(win.source_id)),
+            "rejected": sorted(set(d[~d.adopted].date)), "rejected_sources": sorted(set(d[~d.adopted].source_id))}
+
+
+def long_date(iso: str) -> str:
+    """'2025-07-03' -> '3 July 2025'; '2025-07' -> 'July 2025'."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        d = dt.date.fromisoformat(iso)
+        return f"{d.day} {d:%B %Y}"
+    if len(parts) == 2:
+        return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    return iso
+
+
+def numbering(groups: dict[str, list]) -> dict[str, int]:
+    """The number of the first item of each group when the groups are numbered in one run."""
+    starts, n = {}, 1
+    for key, items in groups.items():
+        starts[key] = n
+        n += len(items)
+    return starts
+
+
+def trust_summary(corpus: Corpus) -> dict:
+    """Figures for the opening of chapter 1: counts of primary, derivative and on-record sources, the
+    on-record sources by id, the share of items another source confirms, and the contradicted items."""
+    p = source_profiles(corpus)
+    c = corroboration(corpus)
+    items = int(c["items"].sum())
+    top = p[p["rank"] == p["rank"].min()]
+    return {"n_primary": int((p.origin == "primary").sum()), "n_derivative": int((p.origin == "derivative").sum()),
+            "n_best": len(top), "best_sources": ", ".join(top.source_id), "best_label": top.grade_label.iloc[0],
+            "confirmed_share": round(100 * int(c.confirmed.sum()) / items) if items else 0,
+            "n_items": items, "n_contradicted": int(c.contradicted.sum()),
+            "n_disputed_dates": int((c["disputed dates"] > 0).sum())}
+
+
+def most_alone(corpus: Corpus) -> pd.DataFrame:
+    """The source(s) with the most unconfirmed items, with their origin. Columns: source_id, origin, alone."""
+    p = profile_table(corpus)
+    top = p[p.alone == p.alone.max()]
+    return pd.DataFrame({"source_id": top.index, "origin": top.origin.values, "alone": top.alone.values})
