@@ -40,6 +40,8 @@ class Rule:
     max_shared: float | None = None
     after_colon: bool | None = None
     followed_by: str | None = None
+    preceded_by: str | None = None
+    min_repeated: float | None = None
     extends: int = 0
 
 
@@ -58,7 +60,8 @@ def rules() -> tuple[tuple[Rule, ...], re.Pattern]:
                 max_words=raw.get("max_words"), off_topic=raw.get("off_topic"),
                 title_case=raw.get("title_case"), tail=raw.get("tail"),
                 max_shared=raw.get("max_shared"), after_colon=raw.get("after_colon"),
-                followed_by=raw.get("followed_by"),
+                followed_by=raw.get("followed_by"), preceded_by=raw.get("preceded_by"),
+                min_repeated=raw.get("min_repeated"),
                 extends=raw.get("extends", 0),
             )
         )
@@ -74,9 +77,21 @@ def shared_share(texts: list[str], i: int) -> float:
     return len(words & other) / len(words)
 
 
+def repeated_share(texts: list[str], i: int) -> float:
+    """The largest share of paragraph i's words of 4+ letters that one other paragraph of the same source
+    holds (a pull quote or sub-headline repeats a sentence of the text)."""
+    words = {w.lower() for w in SHARED_WORD_RE.findall(texts[i])}
+    if not words:
+        return 0.0
+    return max((len(words & {w.lower() for w in SHARED_WORD_RE.findall(t)}) / len(words)
+                for j, t in enumerate(texts) if j != i), default=0.0)
+
+
 def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: list[str]) -> bool:
     text = texts[i]
     if rule.followed_by is not None and not (i + 1 < len(texts) and flagged[i + 1] == rule.followed_by):
+        return False
+    if rule.preceded_by is not None and not (i > 0 and flagged[i - 1] == rule.preceded_by):
         return False
     if rule.pattern is not None and not rule.pattern.search(text):
         return False
@@ -90,6 +105,8 @@ def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: lis
         return False
     if rule.max_shared is not None and shared_share(texts, i) > rule.max_shared:
         return False
+    if rule.min_repeated is not None and repeated_share(texts, i) < rule.min_repeated:
+        return False
     if rule.after_colon is not None and rule.after_colon != (i > 0 and texts[i - 1].rstrip().endswith(":")):
         return False
     return True
@@ -98,11 +115,12 @@ def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: lis
 def flag_paragraphs(texts: list[str]) -> list[str]:
     """The boilerplate rule id for each paragraph of one source, '' for the author's text.
 
-    Rules without `followed_by` run first; rules with it then see their result.
+    Rules without `followed_by` or `preceded_by` run first; rules with one of them then see their result.
     """
     all_rules, topic = rules()
     flagged = [""] * len(texts)
-    for passes in ([r for r in all_rules if r.followed_by is None], [r for r in all_rules if r.followed_by]):
+    second = [r for r in all_rules if r.followed_by or r.preceded_by]
+    for passes in ([r for r in all_rules if r not in second], second):
         for i in range(len(texts)):
             if flagged[i]:
                 continue

@@ -145,6 +145,39 @@ def timeline(milestones: pd.DataFrame, start_year: int = 1975) -> Figure:
     return fig
 
 
+def _year_of(iso: str) -> float:
+    parts = [int(p) for p in iso.split("-")]
+    return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0) + ((parts[2] - 1) / 365 if len(parts) > 2 else 0)
+
+
+def event_timeline(events: pd.DataFrame) -> Figure:
+    """Events (report.reading.events) on a time axis, one row each so that no label collides; the label
+    (date and event) stands right of its marker, or left of it in the last third of the axis. The axis
+    runs from the first event's year to the end of the last event's year."""
+    n = max(len(events), 1)
+    fig = Figure(figsize=(FIGSIZE[0], 0.9 + 0.42 * n), layout="tight")
+    ax = fig.subplots()
+    if events.empty:
+        ax.set_axis_off()
+        return fig
+    xs = [_year_of(d) for d in events.date]
+    lo, hi = int(min(xs)), int(max(xs)) + 1
+    for row, (x, r) in enumerate(zip(xs, events.itertuples())):
+        y = n - row
+        ax.plot([lo, hi], [y, y], color="#eeeeee", linewidth=0.8, zorder=0)
+        ax.plot([x], [y], "o", color=PALETTE[0] if r.sources > 1 else PALETTE[4], markersize=6)
+        right = x < lo + (hi - lo) * 0.6
+        ax.annotate(f"{r.date}  {r.event}", (x, y), textcoords="offset points", xytext=(6 if right else -6, 0),
+                    ha="left" if right else "right", va="center", fontsize=8)
+    ax.set_xlim(lo - 0.25, hi)
+    ax.set_ylim(0.3, n + 0.7)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("date of the event (dark: reported by two or more sources)")
+    return fig
+
+
 def grouped_bars(table: pd.DataFrame, ylabel: str, labels: dict[str, str] | None = None) -> Figure:
     """Vertical bars: one group per column of `table`, one bar per row (e.g. years)."""
     labels = labels or {}

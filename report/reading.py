@@ -8,6 +8,7 @@ is data in report/codebook/reading.yml; this module only applies it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -96,8 +97,12 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
         table = ev[sel["table"]]
         keep = pd.Series(True, index=table.index)
         for column, wanted in sel.items():
-            if column != "table":
+            if column not in ("table", "mentions"):
                 keep &= _matches(table[column], wanted)
+        if "mentions" in sel:  # the sentence names one of these words (a word ending in * is a prefix)
+            words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
+                             for w in sel["mentions"])
+            keep &= table.text.str.contains(r"\b(?:" + words + ")", case=False, regex=True)
         rows = table[keep]
         if sel["table"] == "claims":
             item = rows.kind + ": " + rows.category
@@ -477,3 +482,96 @@ def most_alone(corpus: Corpus) -> pd.DataFrame:
     p = profile_table(corpus)
     top = p[p.alone == p.alone.max()]
     return pd.DataFrame({"source_id": top.index, "origin": top.origin.values, "alone": top.alone.values})
+
+
+# ---------------------------------------------------------------------------------------
+# A timeline of events
+# ---------------------------------------------------------------------------------------
+
+def act_labels() -> dict[str, str]:
+    return {act: spec["label"] for act, spec in load("acts")["acts"].items()}
+
+
+def events(corpus: Corpus) -> pd.DataFrame:
+    """Dated statements merged into events, oldest first.
+
+    An event is an act the text affirms (a statement) with a date the text gives for it (the statement's
+    as_of is a date of its own sentence, not the publication date); statements of the same actor, act and
+    date are one event. The version of a disputed date that was not adopted is left out. Columns: date,
+    actor, act, event (e.g. "Russia removes the Taliban from a terrorist list"), sources, source_ids,
+    source_id and paragraph (the earliest source's sentence), text.
+    """
+    ev = _evidence(corpus)
+    st = ev["statements"].query("polarity == 'affirmed'")
+    dates = ev["events"].query("resolved").groupby(SENTENCE_KEY)["date"].agg(set)
+    own = [a in dates.get(tuple(k), set()) for a, k in zip(st.as_of, st[SENTENCE_KEY].itertuples(index=False))]
+    st = st[own]
+    disputes = date_disputes(corpus)
+    rejected = set(zip(disputes[~disputes.adopted].source_id, disputes[~disputes.adopted].date))
+    st = st[[(s, d) not in rejected for s, d in zip(st.source_id, st.as_of)]]
+    # the adopted version of a disputed date dates the act of that kind its paragraph affirms
+    # ("On 3 July, Russia's Ministry ... accepted the credentials. With this act, Russia became the first
+    # country ... to recognise")
+    affirmed = ev["statements"].query("polarity == 'affirmed'")
+    for r in disputes[disputes.adopted].itertuples():
+        same = affirmed[(affirmed.source_id == r.source_id) & (affirmed.paragraph == r.paragraph)
+                        & affirmed.act.isin(r.event.split(", "))]
+        st = pd.concat([st, same.assign(as_of=r.date)], ignore_index=True)
+    published = _published(corpus)
+    labels = act_labels()
+    rows = []
+    for (date, actor_id, act), group in st.groupby(["as_of", "actor_id", "act"], sort=True):
+        group = group.assign(_p=group.source_id.map(published)).sort_values(["_p", "source_id", "paragraph"])
+        first = group.iloc[0]
+        rows.append({"date": date, "actor": first.actor, "act": act, "event": f"{first.actor} {labels[act]}",
+                     "sources": group.source_id.nunique(), "source_ids": ", ".join(sorted(set(group.source_id))),
+                     "source_id": first.source_id, "paragraph": int(first.paragraph), "text": first.text})
+    cols = ["date", "actor", "act", "event", "sources", "source_ids", "source_id", "paragraph", "text"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["date", "event"], ignore_index=True)
+
+
+def split_timeline(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(earlier history, focus): events before and from the year `timeline.focus_from` of the codebook."""
+    start = str(codebook()["timeline"]["focus_from"])
+    early = table.date.str[:4] < start
+    return table[early].reset_index(drop=True), table[~early].reset_index(drop=True)
+
+
+def recognition_path(corpus: Corpus) -> dict:
+    """The steps of chapter 2's answer, from the events: Russia's listing, its first dated engagement,
+    its delisting and its recognition (dates, or None), whether the recognition falls on the day it
+    accepted an envoy, and the adopted version of the recognition date (or None)."""
+    e = events(corpus)
+    recognisers = e.actor[e.act == "recognises"]
+    russia = e[e.actor == recognisers.iloc[0]] if len(recognisers) else e.iloc[0:0]
+
+    def first(act: str) -> str | None:
+        dates = russia.date[russia.act == act]
+        return dates.iloc[0] if len(dates) else None
+
+    out = {"listing": first("lists"), "engagement": first("engages"), "delisting": first("delists"),
+           "recognition": first("recognises"), "envoy": first("accepts_envoy")}
+    out["ordered"] = all(out[a] and out[b] and out[a] < out[b]
+                         for a, b in [("listing", "delisting"), ("delisting", "recognition")])
+    out["same_day_as_envoy"] = bool(out["recognition"] and out["recognition"] == out["envoy"])
+    out["adopted"] = adopted_date(corpus, "recognises")
+    return out
+
+
+def outlets(corpus: Corpus, ids) -> str:
+    """The outlets of the sources `ids`, in words ("Stratheia and The Conversation")."""
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    found = [names[i] for i in ids]
+    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1] if found else ""
+
+
+def others_moving(corpus: Corpus) -> dict[str, str]:
+    """The states other than the recogniser that the sources affirm accepting a Taliban envoy, and
+    those they affirm delisting the Taliban, in words."""
+    st = _evidence(corpus)["statements"].query("polarity == 'affirmed'")
+    recognisers = set(st.actor_id[st.act == "recognises"])
+    out = {}
+    for key, act in (("envoy", "accepts_envoy"), ("delisting", "delists")):
+        names = sorted(set(st.actor[(st.act == act) & ~st.actor_id.isin(recognisers)]))
+        out[key] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    return out

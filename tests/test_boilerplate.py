@@ -16,7 +16,7 @@ def test_rule_file_lints():
     ids = [r["id"] for r in data["rules"]]
     assert len(ids) == len(set(ids))
     allowed = {"id", "description", "pattern", "ignore_case", "max_words", "off_topic", "title_case", "tail",
-               "max_shared", "after_colon", "followed_by", "extends"}
+               "max_shared", "after_colon", "followed_by", "preceded_by", "min_repeated", "extends"}
     for raw in data["rules"]:
         assert set(raw) <= allowed, raw["id"]
         assert raw["description"].strip()
@@ -46,16 +46,17 @@ def test_caption_is_the_paragraph_above_a_credit():
     assert flags[2:] == ["photo_caption", "photo_credit"]
 
 
-def test_editorial_box_takes_the_next_paragraph():
+def test_editorial_box_heading_and_the_framing_it_introduces():
     assert flag_paragraphs(ARTICLE + ["Why We Wrote This", "A box about Moscow.", "Moscow and Kabul met."])[2:] == [
-        "editorial_box", "editorial_box", ""]
+        "editorial_box", "framing", ""]
 
 
 def test_teaser_is_short_off_topic_sentence_case_and_unrelated():
     teaser = "Special treatment? How judges are handling Trump ahead of election."
     assert flag_paragraphs(ARTICLE + [teaser] + ARTICLE)[2] == "teaser"
-    # a heading in title case is not a teaser, nor is a short body line that shares the article's words
-    assert flag_paragraphs(ARTICLE + ["Interests and Goals"] + ARTICLE)[2] == ""
+    # a heading in title case is not a teaser (it is a section label), nor is a short body line that shares the
+    # article's words
+    assert flag_paragraphs(ARTICLE + ["Interests and Goals"] + ARTICLE)[2] == "section_label"
     assert flag_paragraphs(ARTICLE + ["The delegation agreed on more trade."] + ARTICLE)[2] == ""
     # nor a paragraph introduced by a colon (a block quotation)
     assert flag_paragraphs(ARTICLE + ["In 2022, Putin said:", "Real democracy is for every civilisation."])[3] == ""

@@ -48,30 +48,18 @@ def _not_cues() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)
 
 
-def _first_actor(para, a: int, b: int) -> str:
-    """The principal of the first actor the sentence names (places aside), or '' when it names none."""
-    for _, _, actor_id, rule in para.entities_in(a, b):
+def _first_actor(para, a: int, b: int, listed: frozenset = frozenset()) -> str:
+    """The principal of the first actor the sentence names (places, and names that are one item of a list
+    of three or more, aside), or '' when it names none."""
+    for start, end, actor_id, rule in para.entities_in(a, b):
+        if (start, end) in listed:
+            continue
         if rule != "place" and actors()[actor_id].type != "place":
             return actors()[actor_id].principal
     return ""
 
 
 CONTINUING = re.compile(r"(?:It|Its|They|Their|This|These|Such)\b")
-
-
-def _about_moscow(para, current: bool = False) -> list[bool]:
-    """Per sentence of the paragraph: is it about Moscow's policy? Its first named actor is Moscow or acts for
-    it (not "The Afghan minister ... said his priority is to import Russian goods"); a sentence that names no
-    actor, or opens with a pronoun ("It aims to present itself as the region's security provider, especially
-    compared to the U.S."), continues the one before it, across paragraphs (`current`: the state at the end
-    of the paragraph before)."""
-    out = []
-    for a, b in para.sentences:
-        first = _first_actor(para, a, b)
-        if first and not CONTINUING.match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
-            current = first == MOSCOW
-        out.append(current)
-    return out
 
 
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*(?:the\s+)?")
@@ -90,6 +78,22 @@ def _listed(para) -> list[tuple[int, int]]:
             spans += run
         run = [(start, end)]
     return spans + (run if len(run) >= MIN_LIST else [])
+
+
+def _about_moscow(para, current: bool = False) -> list[bool]:
+    """Per sentence of the paragraph: is it about Moscow's policy? Its first named actor is Moscow or acts for
+    it (not "The Afghan minister ... said his priority is to import Russian goods"); a sentence that names no
+    actor, or opens with a pronoun ("It aims to present itself as the region's security provider, especially
+    compared to the U.S."), continues the one before it, across paragraphs (`current`: the state at the end
+    of the paragraph before)."""
+    out = []
+    listed = frozenset(_listed(para))
+    for a, b in para.sentences:
+        first = _first_actor(para, a, b, listed)
+        if first and not CONTINUING.match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
+            current = first == MOSCOW
+        out.append(current)
+    return out
 
 
 def _speaker(spoken: list[tuple[int, int, str, str]], ends: list[int], start: int, end: int) -> tuple[str, str]:

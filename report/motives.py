@@ -1,0 +1,177 @@
+"""The motive and risk chapters: claims by category, how the sources weigh them, the quotations that
+carry them, and the coverage of their themes (one set of functions for chapters 3 to 6 and 8)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .corpus import Corpus
+
+SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
+AUTHOR = "author"
+
+
+def _evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    from .extract import evidence
+
+    return evidence(corpus)
+
+
+def labels(kind: str = "motive") -> dict[str, str]:
+    """Category id -> label, in codebook order (report/codebook/claims.yml)."""
+    from .extract.claims import vocab
+
+    return {cat: spec["label"] for cat, spec in vocab()["kinds"][kind]["categories"].items()}
+
+
+def _order(corpus: Corpus) -> list[str]:
+    """Source ids, oldest first."""
+    return list(corpus.sources.sort_values(["published", "source_id"]).source_id)
+
+
+def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") -> pd.DataFrame:
+    """The claims of `kind` (and `category`), one row per sentence, oldest source first.
+
+    Columns: source_id, paragraph, sentence, categories (labels, joined), who ("the author" or the speaker),
+    text.
+    """
+    c = _evidence(corpus)["claims"]
+    c = c[c.kind == kind]
+    if category is not None:
+        keep = c[c.category == category][SENTENCE_KEY].drop_duplicates()
+        c = c.merge(keep, on=SENTENCE_KEY)
+    names = labels(kind)
+    order = {s: i for i, s in enumerate(_order(corpus))}
+    out = (c.assign(label=c.category.map(names))
+            .groupby(SENTENCE_KEY, as_index=False)
+            .agg(categories=("label", lambda s: ", ".join(dict.fromkeys(s))), who=("who", "first"),
+                 text=("text", "first")))
+    out["who"] = out.who.replace(AUTHOR, "the author")
+    out = out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"])
+    return out.drop(columns="_o").reset_index(drop=True)[SENTENCE_KEY + ["categories", "who", "text"]]
+
+
+def ranking(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
+    """The categories of `kind` ranked by how many sources state them, then by how many sentences.
+
+    Index: category label. Columns: sources (how many), sentences (how many), then one column per source
+    (sentences, oldest source first), and rank (1 = named by the most sources; ties share a rank).
+    """
+    c = _evidence(corpus)["claims"]
+    c = c[c.kind == kind].drop_duplicates(SENTENCE_KEY + ["category"])
+    names = labels(kind)
+    per = pd.crosstab(c.category, c.source_id).reindex(index=list(names), columns=_order(corpus), fill_value=0)
+    out = pd.DataFrame({"sources": (per > 0).sum(axis=1), "sentences": per.sum(axis=1)}).join(per)
+    out = out.sort_values(["sources", "sentences"], ascending=False, kind="stable")
+    out.insert(2, "rank", out.sources.rank(method="min", ascending=False).astype(int))
+    return out.rename(index=names).rename_axis(index=kind, columns=None)
+
+
+def first_named(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
+    """The order in which each source names the categories of `kind` in its text.
+
+    Index: source id (oldest first). Columns: first, second, third (labels; empty when the source names fewer).
+    """
+    c = _evidence(corpus)["claims"]
+    c = c[c.kind == kind].sort_values(["source_id", "char_start"])
+    names = labels(kind)
+    rows = {}
+    for sid in _order(corpus):
+        seen = list(dict.fromkeys(c.category[c.source_id == sid]))
+        rows[sid] = {k: names[seen[i]] if i < len(seen) else "" for i, k in enumerate(["first", "second", "third"])}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=["first", "second", "third"]).rename_axis("source")
+
+
+def quotations(corpus: Corpus, category: str, kind: str = "motive") -> pd.DataFrame:
+    """The quotations (not single terms) that lie in the claim sentences of `category`, with their speaker.
+
+    Columns: source_id, paragraph, speaker ("not named" when the extractor found none), quote.
+    """
+    keys = claims(corpus, category, kind)[SENTENCE_KEY]
+    q = _evidence(corpus)["quotes"].query("kind != 'term'").merge(keys, on=SENTENCE_KEY)
+    q = q.assign(speaker=q.speaker.replace("", "not named"))
+    return q.sort_values(["source_id", "paragraph", "char_start"]).reset_index(drop=True)[
+        ["source_id", "paragraph", "speaker", "quote"]]
+
+
+def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
+    """Figures for a chapter's opening: sources stating the category (n, of all), sentences, how many of
+    them are in a named speaker's words, its rank among the categories and how many categories there are,
+    and the speakers (names, joined)."""
+    rank = ranking(corpus, kind)
+    label = labels(kind)[category]
+    mine = claims(corpus, category, kind)
+    quoted = mine[mine.who != "the author"]
+    return {"label": label, "n_sources": int(rank.loc[label, "sources"]), "n_all": len(corpus.sources),
+            "n_claims": len(mine), "n_quoted": len(quoted), "rank": int(rank.loc[label, "rank"]),
+            "n_categories": int((rank.sources > 0).sum()),
+            "speakers": ", ".join(sorted(set(quoted.who))) or "none"}
+
+
+def coverage(corpus: Corpus, theme: str) -> pd.DataFrame:
+    """How much each source talks about `theme`: the share (%) of its body sentences coded with each
+    sub-code. Index: source id (oldest first). Columns: the sub-codes (codebook order)."""
+    from .tables import code_counts
+
+    counts = code_counts(corpus, theme).drop(columns="total")
+    sentences = corpus.sources.set_index("source_id")["sentences"].reindex(counts.columns)
+    share = counts.div(sentences.where(sentences > 0), axis=1).fillna(0) * 100
+    return share.T.round(1).rename_axis(index="source", columns=None)
+
+
+def silent(corpus: Corpus, category: str, kind: str = "motive") -> list[str]:
+    """The sources that state no claim of `category`."""
+    stated = set(claims(corpus, category, kind).source_id)
+    return [s for s in _order(corpus) if s not in stated]
+
+
+def weight(corpus: Corpus, category: str, kind: str = "motive") -> pd.DataFrame:
+    """How much of each source's claims of `kind` are of `category`.
+
+    Index: source id (oldest first). Columns: sentences (of the category), all (claim sentences of the kind),
+    share (% of them, 0 when the source has none).
+    """
+    c = _evidence(corpus)["claims"]
+    c = c[c.kind == kind]
+    every = c.drop_duplicates(SENTENCE_KEY).groupby("source_id").size()
+    mine = c[c.category == category].drop_duplicates(SENTENCE_KEY).groupby("source_id").size()
+    out = pd.DataFrame({"sentences": mine, "all": every}).reindex(_order(corpus)).fillna(0).astype(int)
+    out["share"] = (100 * out.sentences / out["all"].where(out["all"] > 0)).fillna(0).round(0).astype(int)
+    return out.rename_axis("source")
+
+
+def mention_sources(corpus: Corpus, category: str, words: list[str], kind: str = "motive") -> list[str]:
+    """The sources whose claims of `category` hold one of `words` (a word ending in * is a prefix)."""
+    import re
+
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
+                                            for w in words) + ")", re.I)
+    c = claims(corpus, category, kind)
+    return sorted(set(c.source_id[c.text.str.contains(pattern)]))
+
+
+def key_figures(corpus: Corpus) -> pd.DataFrame:
+    """The hard numbers of the corpus: amounts of money and counts of at least `key_figures.min_count`
+    (report/codebook/reading.yml); smaller counts ("two sides", "three factors") are rhetoric.
+
+    Columns: source_id, paragraph, figure (as written), value, unit, also_given_by (other sources with the same
+    value and unit), sentence. Oldest source first, then in text order.
+    """
+    from .reading import codebook
+
+    spec = codebook()["key_figures"]
+    n = _evidence(corpus)["numbers"]
+    keep = n.unit.isin(spec["currencies"]) | (n.value >= spec["min_count"])
+    n = n[keep]
+    sentences = corpus.sentences.set_index(SENTENCE_KEY)["text"]
+    order = {s: i for i, s in enumerate(_order(corpus))}
+    rows = []
+    for r in n.itertuples():
+        same = n[(n.value == r.value) & (n.unit == r.unit) & (n.source_id != r.source_id)]
+        rows.append({"source_id": r.source_id, "paragraph": r.paragraph, "figure": r.text, "value": r.value,
+                     "unit": r.unit, "also_given_by": ", ".join(sorted(set(same.source_id))),
+                     "sentence": sentences.get((r.source_id, r.paragraph, r.sentence), ""),
+                     "_o": (order[r.source_id], r.char_start)})
+    cols = ["source_id", "paragraph", "figure", "value", "unit", "also_given_by", "sentence"]
+    out = pd.DataFrame(rows, columns=cols + ["_o"]).sort_values("_o")
+    return out.drop(columns="_o").reset_index(drop=True)
