@@ -178,6 +178,23 @@ def event_timeline(events: pd.DataFrame) -> Figure:
     return fig
 
 
+def ranked_bars(values: pd.Series, xlabel: str, of: int | None = None) -> Figure:
+    """Horizontal bars, the first value at the top, each labelled with its value (and "of N" when given);
+    the axis runs from zero to `of`, or to the largest value."""
+    fig = Figure(figsize=(FIGSIZE[0], 0.8 + 0.38 * max(len(values), 1)), layout="tight")
+    ax = fig.subplots()
+    df = values.iloc[::-1]
+    names = [textwrap.fill(str(i), 34) for i in df.index]
+    ax.barh(names, df.values, color=PALETTE[0])
+    top = of or (float(df.max()) if len(df) else 1.0)
+    for y, v in enumerate(df.values):
+        ax.text(v + top * 0.01, y, f"{v:g}" + (f" of {of}" if of else ""), va="center", fontsize=8)
+    ax.set_xlim(0, top * 1.15)
+    ax.set_xlabel(xlabel)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
 def grouped_bars(table: pd.DataFrame, ylabel: str, labels: dict[str, str] | None = None) -> Figure:
     """Vertical bars: one group per column of `table`, one bar per row (e.g. years)."""
     labels = labels or {}

@@ -82,7 +82,7 @@ def first_named(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", columns=["first", "second", "third"]).rename_axis("source")
 
 
-def quotations(corpus: Corpus, category: str, kind: str = "motive") -> pd.DataFrame:
+def quotations(corpus: Corpus, category: str | None, kind: str = "motive") -> pd.DataFrame:
     """The quotations (not single terms) that lie in the claim sentences of `category`, with their speaker.
 
     Columns: source_id, paragraph, speaker ("not named" when the extractor found none), quote.
@@ -155,7 +155,7 @@ def key_figures(corpus: Corpus) -> pd.DataFrame:
     (report/codebook/reading.yml); smaller counts ("two sides", "three factors") are rhetoric.
 
     Columns: source_id, paragraph, figure (as written), value, unit, also_given_by (other sources with the same
-    value and unit), sentence. Oldest source first, then in text order.
+    value and unit), sentence, sentence_number. Oldest source first, then in text order.
     """
     from .reading import codebook
 
@@ -171,7 +171,121 @@ def key_figures(corpus: Corpus) -> pd.DataFrame:
         rows.append({"source_id": r.source_id, "paragraph": r.paragraph, "figure": r.text, "value": r.value,
                      "unit": r.unit, "also_given_by": ", ".join(sorted(set(same.source_id))),
                      "sentence": sentences.get((r.source_id, r.paragraph, r.sentence), ""),
+                     "sentence_number": int(r.sentence),
                      "_o": (order[r.source_id], r.char_start)})
-    cols = ["source_id", "paragraph", "figure", "value", "unit", "also_given_by", "sentence"]
+    cols = ["source_id", "paragraph", "figure", "value", "unit", "also_given_by", "sentence", "sentence_number"]
     out = pd.DataFrame(rows, columns=cols + ["_o"]).sort_values("_o")
     return out.drop(columns="_o").reset_index(drop=True)
+
+
+def weight_range(weight: pd.DataFrame) -> dict:
+    """The lowest and highest share of a weight() table and the sources that have them."""
+    if weight.empty:
+        return {"low_share": 0, "low_source": "none", "high_share": 0, "high_source": "none"}
+    return {"low_share": int(weight.share.min()), "low_source": str(weight.share.idxmin()),
+            "high_share": int(weight.share.max()), "high_source": str(weight.share.idxmax())}
+
+
+def claims_table(corpus: Corpus, category: str | None = None, kind: str = "motive"):
+    """The claims of `category` (all categories when None, with their labels) as a provenance-linked table."""
+    from .provenance import EvidenceTable
+
+    return EvidenceTable(claims(corpus, category, kind), ["who", "text"] if category else ["categories", "who", "text"])
+
+
+def quotations_table(corpus: Corpus, category: str | None, kind: str = "motive"):
+    """The quotations inside the claims of `category` as a provenance-linked table (speaker, quote)."""
+    from .provenance import EvidenceTable
+
+    return EvidenceTable(quotations(corpus, category, kind), ["speaker", "quote"])
+
+
+def figure_about(corpus: Corpus, units: list[str], words: list[str]) -> dict | None:
+    """The key figure in one of `units` nearest to one of `words` in its sentence or the sentence before
+    it: {figure, source_id, outlet, corroborated}, or None."""
+    import re
+
+    figures = key_figures(corpus)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.I)
+    sentences = corpus.sentences.set_index(SENTENCE_KEY)["text"]
+    best = None
+    for r in figures[figures.unit.isin(units)].itertuples():
+        before = sentences.get((r.source_id, r.paragraph, r.sentence_number - 1), "")
+        context = f"{before} {r.sentence}"
+        at = context.rfind(r.figure)
+        for m in pattern.finditer(context):
+            distance = abs(m.start() - at)
+            if best is None or distance < best[0]:
+                best = (distance, r)
+    if best is None:
+        return None
+    r = best[1]
+    outlet = dict(zip(corpus.sources.source_id, corpus.sources.outlet))[r.source_id]
+    return {"figure": r.figure, "source_id": r.source_id, "outlet": outlet, "corroborated": bool(r.also_given_by)}
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}.get(n, f"{n}th")
+
+
+def figures_table(corpus: Corpus):
+    """The key figures as a provenance-linked table (figure, unit, also given by, sentence)."""
+    from .provenance import EvidenceTable
+
+    return EvidenceTable(key_figures(corpus), ["figure", "unit", "also_given_by", "sentence"])
+
+
+def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "motive") -> pd.DataFrame:
+    """The body sentences that name `actor_id` in the sources that state no claim of `category`, oldest
+    source first. Columns: source_id, paragraph, sentence, text."""
+    from .tables import body_sentences
+
+    m = _evidence(corpus)["mentions"]
+    m = m[(m.actor_id == actor_id) & m.source_id.isin(silent(corpus, category, kind))][SENTENCE_KEY].drop_duplicates()
+    out = body_sentences(corpus).merge(m, on=SENTENCE_KEY)
+    order = {s: i for i, s in enumerate(_order(corpus))}
+    return out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"]).drop(
+        columns="_o").reset_index(drop=True)
+
+
+def balance(corpus: Corpus) -> pd.DataFrame:
+    """Per source (oldest first): its motive claim sentences, its risk claim sentences, and the motive it
+    gives most (ties: codebook order). Index: source. Columns: motives, risks, main motive."""
+    c = _evidence(corpus)["claims"]
+    names = labels("motive")
+    rows = {}
+    for sid in _order(corpus):
+        mine = c[c.source_id == sid]
+        m = mine[mine.kind == "motive"]
+        counts = m.drop_duplicates(SENTENCE_KEY + ["category"]).category.value_counts()
+        main = max(names, key=lambda k: (counts.get(k, 0), -list(names).index(k))) if len(counts) else None
+        rows[sid] = {"motives": m.drop_duplicates(SENTENCE_KEY).shape[0],
+                     "risks": mine[mine.kind == "risk"].drop_duplicates(SENTENCE_KEY).shape[0],
+                     "main motive": names[main] if main else ""}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("source")
+
+
+def by_year(corpus: Corpus) -> pd.DataFrame:
+    """The share (%) of motive claim sentences in each category, by year of publication.
+
+    Index: year. Columns: sources, sentences (motive claim sentences), then one per category label."""
+    c = _evidence(corpus)["claims"]
+    c = c[c.kind == "motive"].drop_duplicates(SENTENCE_KEY + ["category"])
+    year = dict(zip(corpus.sources.source_id, corpus.sources.published.str[:4]))
+    c = c.assign(year=c.source_id.map(year))
+    names = labels("motive")
+    rows = {}
+    for y, g in c.groupby("year"):
+        n = g.drop_duplicates(SENTENCE_KEY).shape[0]
+        rows[y] = {"sources": g.source_id.nunique(), "sentences": n,
+                   **{names[k]: round(100 * (g.category == k).sum() / n) for k in names}}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
+
+
+def russian_voices(corpus: Corpus, category: str, kind: str = "motive") -> list[str]:
+    """The Russian officials (people the gazetteer has representing Russia) whose words carry claims of
+    `category`."""
+    from .gazetteer import actors
+
+    russians = {a.name for a in actors().values() if a.principal == "russia" and a.type == "person"}
+    return sorted(set(claims(corpus, category, kind).who) & russians)

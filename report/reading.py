@@ -488,8 +488,9 @@ def most_alone(corpus: Corpus) -> pd.DataFrame:
 # A timeline of events
 # ---------------------------------------------------------------------------------------
 
-def act_labels() -> dict[str, str]:
-    return {act: spec["label"] for act, spec in load("acts")["acts"].items()}
+def act_labels(short: bool = False) -> dict[str, str]:
+    """Act id -> its label in the codebook (report/codebook/acts.yml), or its short label for table headers."""
+    return {act: spec["short" if short else "label"] for act, spec in load("acts")["acts"].items()}
 
 
 def events(corpus: Corpus) -> pd.DataFrame:
@@ -575,3 +576,90 @@ def others_moving(corpus: Corpus) -> dict[str, str]:
         names = sorted(set(st.actor[(st.act == act) & ~st.actor_id.isin(recognisers)]))
         out[key] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
     return out
+
+
+def statements_table(corpus: Corpus, acts: list[str], polarity: list[str] | None = None):
+    """Statements of `acts` (and `polarity`), oldest source first, as a provenance-linked table
+    (actor, act, polarity, date, text)."""
+    from .provenance import EvidenceTable
+
+    st = _evidence(corpus)["statements"]
+    st = st[st.act.isin(acts) & (st.polarity.isin(polarity) if polarity else True)]
+    published = _published(corpus)
+    labels = act_labels()
+    st = st.assign(_p=st.source_id.map(published), act=st.act.map(labels), date=st.as_of).sort_values(
+        ["_p", "source_id", "paragraph", "sentence"])
+    return EvidenceTable(st, ["actor", "act", "polarity", "date", "text"])
+
+
+POLARITY_WORDS = {"affirmed": "affirmed", "negated": "denied", "prospective": "expected", "reported": "reported"}
+
+
+def statement_matrix(corpus: Corpus) -> pd.DataFrame:
+    """Who does what, by polarity: for each actor (row label, most statements first) and act (columns, codebook
+    order), how many sources affirm, deny, expect or report it ("2 affirmed, 1 denied"); empty when none."""
+    st = _evidence(corpus)["statements"].drop_duplicates(["source_id", "actor_id", "act", "polarity"])
+    labels = act_labels(short=True)
+    acts = [a for a in labels if a in set(st.act)]
+    order = st.groupby("actor").size().sort_values(ascending=False, kind="stable").index
+    rows = {}
+    for actor in order:
+        mine = st[st.actor == actor]
+        rows[actor] = {labels[a]: ", ".join(f"{n} {POLARITY_WORDS[p]}" for p, n in
+                                            mine[mine.act == a].polarity.value_counts().reindex(
+                                                list(POLARITY_WORDS)).dropna().astype(int).items())
+                       for a in acts}
+    return pd.DataFrame.from_dict(rows, orient="index", columns=[labels[a] for a in acts]).rename_axis("actor")
+
+
+def key_facts(corpus: Corpus) -> pd.DataFrame:
+    """The key figures box: the facts of `key_figures.facts` that a source gives, then the key dates of
+    the path to recognition, each with its source paragraph and a note (corroborated, disputed, or given
+    by one source only). Columns: source_id, paragraph, fact, value, note."""
+    from .motives import figure_about, key_figures
+
+    figures = key_figures(corpus)
+    rows = []
+    for spec in codebook()["key_figures"]["facts"]:
+        found = figure_about(corpus, spec["units"], spec["words"])
+        if found is None:
+            continue
+        r = figures[(figures.source_id == found["source_id"]) & (figures.figure == found["figure"])].iloc[0]
+        rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "fact": spec["label"],
+                     "value": found["figure"], "note": (f"also given by {r.also_given_by}" if r.also_given_by
+                                                         else "one source only")})
+    e = events(corpus)
+    adopted = adopted_date(corpus, "recognises")
+    for act, label in (("lists", "Russia lists the Taliban as terrorist"), ("delists", "Russia removes them from the list"),
+                       ("recognises", "Russia recognises their government")):
+        hit = e[(e.act == act) & (e.actor == "Russia")]
+        if hit.empty:
+            continue
+        r = hit.iloc[0]
+        note = (f"{r.sources} sources" if r.sources > 1 else "one source only")
+        if act == "recognises" and adopted:
+            note += (f"; {', '.join(adopted['rejected_sources'])} gives "
+                     f"{', '.join(long_date(d) for d in adopted['rejected'])}, set aside ({adopted['rule']})")
+        rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "fact": label, "value": long_date(r.date),
+                     "note": note})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "fact", "value", "note"])
+
+
+# ---------------------------------------------------------------------------------------
+# The codebook, for the appendix
+# ---------------------------------------------------------------------------------------
+
+def codebook_grades() -> pd.DataFrame:
+    """The grade rules of reading.yml. Columns: grade, label, origin, sourcing (empty: any)."""
+    return pd.DataFrame([{"grade": g["grade"], "label": g["label"], "origin": g.get("origin", "any"),
+                          "sourcing": g.get("sourcing", "any")} for g in codebook()["grades"]]).set_index("grade")
+
+
+def codebook_judgments() -> pd.DataFrame:
+    """The key judgments of reading.yml: id, question, evidence (selectors, in words), checks."""
+    def words(selectors):
+        return "; ".join(", ".join(f"{k}={'|'.join(map(str, v)) if isinstance(v, list) else v}"
+                                   for k, v in sel.items()) for sel in selectors or [])
+    rows = [{"judgment": j["id"], "question": j["question"], "evidence": words(j["evidence"]),
+             "unless": words(j.get("unless")), "checks": words(j.get("holds"))} for j in codebook()["judgments"]]
+    return pd.DataFrame(rows).set_index("judgment")

@@ -166,10 +166,10 @@ def test_acts_and_claims_codebooks_are_well_formed():
 
     acts = codebook.load("acts")
     assert list(acts["acts"]) == ACTS
-    keys = {"label", "verbs", "nouns", "noun_verbs", "negated_forms", "objects", "free_verbs", "phrasal",
+    keys = {"label", "short", "verbs", "nouns", "noun_verbs", "negated_forms", "objects", "free_verbs", "phrasal",
             "adjectives", "not_with", "named_target", "needs_target"}
     for act, spec in acts["acts"].items():
-        assert set(spec) <= keys and spec["label"].strip() and spec["verbs"], act
+        assert set(spec) <= keys and spec["label"].strip() and spec["short"].strip() and spec["verbs"], act
         words = [w for k in ("verbs", "nouns", "negated_forms", "objects", "free_verbs") for w in spec.get(k, [])]
         assert all(isinstance(w, str) and w == w.lower() for w in words), act
         assert set(spec.get("free_verbs", [])) <= set(spec["verbs"]), act

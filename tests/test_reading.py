@@ -135,3 +135,22 @@ def test_profile_table_has_the_source_as_row_label_and_no_missing_cells(small):
     assert t.index.name == "source" and not t.isna().any().any()
     assert t.loc["r4-2024-08", "sourcing"] == "not profiled" and t.loc["r4-2024-08", "author"] == "none named"
     assert isinstance(reading.confidence_scale(), pd.DataFrame)
+
+
+def test_reading_codebook_lints():
+    book = reading.codebook()
+    assert set(book["grades"][-1]) == {"grade", "rank", "label"}, "the last grade rule must match every source"
+    assert [g["rank"] for g in book["grades"]] == sorted(g["rank"] for g in book["grades"])
+    assert book["confidence"][-1]["independent"] == 0 and "best_grade" not in book["confidence"][-1]
+    assert {c["level"] for c in book["confidence"]} == {"high", "moderate", "low"}
+    ids = [j["id"] for j in book["judgments"]]
+    assert len(ids) == len(set(ids)) and 5 <= len(ids) <= 7
+    tables = {"claims", "statements"}
+    for j in book["judgments"]:
+        assert j["question"] in reading.QUESTIONS and j["text"].strip() and j["alternative"]["text"].strip(), j["id"]
+        assert not any(ch.isdigit() for ch in j["text"] + j["alternative"]["text"]), j["id"]  # numbers come from data
+        for sel in j["evidence"] + j.get("unless", []) + j.get("contrary", []) + j["alternative"]["evidence"]:
+            assert sel["table"] in tables, j["id"]
+        for check in j.get("holds", []):
+            assert check["check"] in reading.CHECKS, (j["id"], check)
+    assert not reading.codebook_judgments().empty and not reading.codebook_grades().empty
