@@ -42,6 +42,7 @@ class Rule:
     followed_by: str | None = None
     preceded_by: str | None = None
     min_repeated: float | None = None
+    min_repeated_pairs: float | None = None
     extends: int = 0
 
 
@@ -61,7 +62,7 @@ def rules() -> tuple[tuple[Rule, ...], re.Pattern]:
                 title_case=raw.get("title_case"), tail=raw.get("tail"),
                 max_shared=raw.get("max_shared"), after_colon=raw.get("after_colon"),
                 followed_by=raw.get("followed_by"), preceded_by=raw.get("preceded_by"),
-                min_repeated=raw.get("min_repeated"),
+                min_repeated=raw.get("min_repeated"), min_repeated_pairs=raw.get("min_repeated_pairs"),
                 extends=raw.get("extends", 0),
             )
         )
@@ -87,6 +88,23 @@ def repeated_share(texts: list[str], i: int) -> float:
                 for j, t in enumerate(texts) if j != i), default=0.0)
 
 
+PAIR_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = [w.lower() for w in PAIR_WORD_RE.findall(text)]
+    return set(zip(words, words[1:]))
+
+
+def repeated_pairs(texts: list[str], i: int) -> float:
+    """The largest share of paragraph i's pairs of consecutive words that one other paragraph of the same
+    source holds: a sentence printed again keeps its word order, a paragraph on the same subject does not."""
+    pairs = _pairs(texts[i])
+    if not pairs:
+        return 0.0
+    return max((len(pairs & _pairs(t)) / len(pairs) for j, t in enumerate(texts) if j != i), default=0.0)
+
+
 def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: list[str]) -> bool:
     text = texts[i]
     if rule.followed_by is not None and not (i + 1 < len(texts) and flagged[i + 1] == rule.followed_by):
@@ -106,6 +124,8 @@ def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: lis
     if rule.max_shared is not None and shared_share(texts, i) > rule.max_shared:
         return False
     if rule.min_repeated is not None and repeated_share(texts, i) < rule.min_repeated:
+        return False
+    if rule.min_repeated_pairs is not None and repeated_pairs(texts, i) < rule.min_repeated_pairs:
         return False
     if rule.after_colon is not None and rule.after_colon != (i > 0 and texts[i - 1].rstrip().endswith(":")):
         return False

@@ -12,7 +12,7 @@ AUTHOR = "author"
 
 
 def _evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    from .extract import evidence
+    from .reading import _evidence as evidence  # the reading layer may read other evidence (using_evidence)
 
     return evidence(corpus)
 
@@ -147,7 +147,10 @@ def mention_sources(corpus: Corpus, category: str, words: list[str], kind: str =
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
                                             for w in words) + ")", re.I)
     c = claims(corpus, category, kind)
-    return sorted(set(c.source_id[c.text.str.contains(pattern)]))
+    sentences = corpus.sentences.set_index(SENTENCE_KEY)["text"]
+    text = pd.Series([sentences.get(k, "") for k in zip(c.source_id, c.paragraph, c.sentence)], index=c.index,
+                     dtype=object)
+    return sorted(set(c.source_id[text.str.contains(pattern)]))
 
 
 def key_figures(corpus: Corpus) -> pd.DataFrame:

@@ -8,7 +8,9 @@ is data in report/codebook/reading.yml; this module only applies it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -26,10 +28,39 @@ def codebook() -> dict:
     return load("reading")
 
 
+_OVERRIDE: list[dict[str, pd.DataFrame]] = []
+
+
+@contextmanager
+def using_evidence(tables: dict[str, pd.DataFrame]):
+    """Read the judgments and chapters on other evidence tables, such as the hand annotation of the
+    seeds (tests check that every key judgment holds on it as well as on the extraction)."""
+    _OVERRIDE.append(tables)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
 def _evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The evidence tables: the extraction, or what `using_evidence` set; with REPORT_EVIDENCE=annotated
+    in the environment, the hand annotation of the seeds (a test runs every chapter so, to check that its
+    sentences hold on what the annotators found as well as on the extraction)."""
     from .extract import evidence
 
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    if os.environ.get("REPORT_EVIDENCE") == "annotated":
+        from .paths import SEED_ANNOTATIONS
+
+        key = id(corpus)
+        if key not in _ANNOTATED:
+            _ANNOTATED[key] = annotated_evidence(corpus, SEED_ANNOTATIONS, evidence(corpus))
+        return _ANNOTATED[key]
     return evidence(corpus)
+
+
+_ANNOTATED: dict[int, dict[str, pd.DataFrame]] = {}
 
 
 # ---------------------------------------------------------------------------------------
@@ -102,7 +133,9 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
         if "mentions" in sel:  # the sentence names one of these words (a word ending in * is a prefix)
             words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
                              for w in sel["mentions"])
-            keep &= table.text.str.contains(r"\b(?:" + words + ")", case=False, regex=True)
+            text = pd.Series([sentences.get((a, b, c), "") for a, b, c in
+                              zip(table.source_id, table.paragraph, table.sentence)], index=table.index)
+            keep &= text.str.contains(r"\b(?:" + words + ")", case=False, regex=True)
         rows = table[keep]
         if sel["table"] == "claims":
             item = rows.kind + ": " + rows.category
@@ -243,6 +276,31 @@ def _check_fewer_sources_than(corpus, evidence, spec, judgment) -> str | None:
     return None if n < rival else f"{n} sources state it, no fewer than the {rival} of the comparison"
 
 
+def _check_every_source(corpus, evidence, spec, judgment) -> str | None:
+    missing = sorted(set(corpus.sources.source_id) - set(_own(corpus, evidence, spec).source_id))
+    return None if not missing else f"not every source states it: {', '.join(missing)} do not"
+
+
+def _check_main_for_majority(corpus, evidence, spec, judgment) -> str | None:
+    """The category is the one a majority of sources give the most claim sentences (report.motives.balance)."""
+    from .motives import balance, labels
+
+    main = balance(corpus)["main motive"]
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    n = int((main == label).sum())
+    return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
+
+
+def _check_most_sentences(corpus, evidence, spec, judgment) -> str | None:
+    from .motives import labels, ranking
+
+    r = ranking(corpus, spec.get("kind", "motive"))
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    top = r.sentences.max()
+    return None if r.loc[label, "sentences"] == top and (r.sentences == top).sum() == 1 else (
+        f"it no longer has the most sentences: {dict(r.sentences)}")
+
+
 def _check_present(corpus, evidence, spec, judgment) -> str | None:
     rows = select(corpus, [{k: v for k, v in spec.items() if k != "check"}])
     return None if len(rows) else "no row of the evidence says it any more"
@@ -256,7 +314,8 @@ def _check_figures_given(corpus, evidence, spec, judgment) -> str | None:
 
 CHECKS = {"ranked_first": _check_ranked_first, "majority": _check_majority, "minority": _check_minority,
           "at_least": _check_at_least, "concentrated": _check_concentrated,
-          "fewer_sources_than": _check_fewer_sources_than, "only_actor": _check_only_actor, "present": _check_present,
+          "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
+          "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences, "only_actor": _check_only_actor, "present": _check_present,
           "figures_given": _check_figures_given}
 
 
@@ -290,6 +349,8 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     alt_evidence = select(corpus, alt.get("evidence", []))
     if alt.get("text") and alt_evidence.empty:
         failures.append("its alternative view no longer has any evidence")
+    failures += [f"alternative view: {msg}" for check in alt.get("holds", [])
+                 if (msg := CHECKS[check["check"]](corpus, alt_evidence, check, spec))]
     return Judgment(id=spec["id"], question=spec["question"], text=" ".join(spec["text"].split()),
                     level=conf["level"], label=conf["label"], basis=basis(corpus, conf, against, spec.get("basis")),
                     evidence=evidence,
@@ -663,3 +724,40 @@ def codebook_judgments() -> pd.DataFrame:
     rows = [{"judgment": j["id"], "question": j["question"], "evidence": words(j["evidence"]),
              "unless": words(j.get("unless")), "checks": words(j.get("holds"))} for j in codebook()["judgments"]]
     return pd.DataFrame(rows).set_index("judgment")
+
+
+def annotated_evidence(corpus: Corpus, paths, extracted: dict | None = None) -> dict[str, pd.DataFrame]:
+    """The evidence tables with statements and claims replaced by the hand annotation in `paths`
+    (report.evaluate's format), for reading the judgments on what the annotators found."""
+    from .evaluate import load_annotations
+    from .extract import evidence
+    from .gazetteer import actors
+
+    ev = dict(extracted if extracted is not None else evidence(corpus))
+    gold = load_annotations(corpus, list(paths))
+    published = _published(corpus)
+    st = gold["statements"]
+    names = {a.id: a.name for a in actors().values()}
+    actor_col = "actor_id" if "actor_id" in st.columns else "actor"
+    ev["statements"] = pd.DataFrame({
+        "source_id": st.source_id, "paragraph": st.paragraph, "sentence": st.sentence, "char_start": st.char_start,
+        "char_end": st.char_end, "actor_id": st[actor_col], "actor": st[actor_col].map(lambda a: names.get(a, a)),
+        "act": st.act, "polarity": st.polarity, "as_of": st.source_id.map(published), "trigger": "", "text": st.text})
+    c = gold["claims"]
+    ev["claims"] = pd.DataFrame({
+        "source_id": c.source_id, "paragraph": c.paragraph, "sentence": c.sentence, "kind": c.kind,
+        "category": c.category, "char_start": c.char_start, "char_end": c.char_end, "who": c.who, "speaker_id": "",
+        "marker": "", "cue": "", "text": c.text})
+    return ev
+
+
+def others_first_reported(corpus: Corpus) -> dict[str, str]:
+    """The earliest date at which the sources show a state other than the recogniser accepting a Taliban
+    envoy, and delisting the Taliban: the statement's own date, else its source's publication date."""
+    st = _evidence(corpus)["statements"].query("polarity == 'affirmed'")
+    recognisers = set(st.actor_id[st.act == "recognises"])
+    out = {}
+    for key, act in (("envoy", "accepts_envoy"), ("delisting", "delists")):
+        dates = st.as_of[(st.act == act) & ~st.actor_id.isin(recognisers)]
+        out[key] = min(dates) if len(dates) else "9999"
+    return out

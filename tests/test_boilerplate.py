@@ -16,7 +16,8 @@ def test_rule_file_lints():
     ids = [r["id"] for r in data["rules"]]
     assert len(ids) == len(set(ids))
     allowed = {"id", "description", "pattern", "ignore_case", "max_words", "off_topic", "title_case", "tail",
-               "max_shared", "after_colon", "followed_by", "preceded_by", "min_repeated", "extends"}
+               "max_shared", "after_colon", "followed_by", "preceded_by", "min_repeated", "min_repeated_pairs",
+               "extends"}
     for raw in data["rules"]:
         assert set(raw) <= allowed, raw["id"]
         assert raw["description"].strip()
@@ -72,3 +73,13 @@ def test_words_and_title_case():
     assert count_words("The U.S. paid $1,000 to Kabul-based firms.") == 7
     assert is_title_case("Russia’s Diplomatic Strategy in Central Asia")
     assert not is_title_case("Ukraine’s nationalist Azov fighters strive to clear name")
+
+
+def test_pull_quote_repeats_a_sentence_in_order():
+    body = ["Russia hopes to enlist the support of the Taliban against ISIS, because the Taliban is less "
+            "dangerous than ISIS, an expert says.", "Moscow and Kabul met in the spring to talk about trade."]
+    assert flag_paragraphs(body + ["“The Taliban is less dangerous than ISIS”"] + body)[2] == "pull_quote"
+    # a short line on the same subject, in other words, is text
+    spoken = ['A State Department spokesperson said the allies "remain deeply troubled by the steps."',
+              '"Now is not the time to take any steps," the spokesperson said.']
+    assert flag_paragraphs(spoken) == ["", ""]

@@ -62,6 +62,9 @@ def _first_actor(para, a: int, b: int, listed: frozenset = frozenset()) -> str:
 CONTINUING = re.compile(r"(?:It|Its|They|Their|This|These|Such)\b")
 
 
+# a cue that a negation governs is denied, not claimed ("a tale of strategic necessity, not shared values";
+# "Russia does not have any ideological ... interests")
+NEGATED_CUE = re.compile(r"\b(?:not|no|nor|never|without|neither)\b(?:\W+\w+){0,2}\W*$", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*(?:the\s+)?")
 MIN_LIST = 3  # a name that is one of three or more listed names is a participant, not a cue
 
@@ -128,7 +131,8 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
         blanked = {(s.start(), s.end()) for s in _not_cues().finditer(para.text)} | set(_listed(para))
         found: dict[tuple[int, str], dict] = {}
         for start, end, (kind, part, cat), _ in _index().find(para.text):
-            if part == "cue" and any(a <= start < b for a, b in blanked):
+            if part == "cue" and (any(a <= start < b for a, b in blanked)
+                                  or NEGATED_CUE.search(para.text[max(0, start - 60):start])):
                 continue
             entry = found.setdefault((para.sentence_at(start), kind), {"markers": [], "cues": {}})
             if part == "marker":

@@ -291,6 +291,9 @@ def _statements(ctx: _Ctx, previous: list[str]) -> list[tuple[Token, str, str, s
     return out
 
 
+BOUNDS = {"before", "prior", "until", "till", "since", "after", "ahead"}
+
+
 def _act_date(tok: Token, dates: list[tuple[int, str]], parse: Doc) -> str | None:
     """The date of the act: of the sentence's dates (sentence offset, ISO date), the nearest to the act
     whose first verb up the parse is the act's word or governs it ("On 3 July, Russia ... accepted";
@@ -303,8 +306,12 @@ def _act_date(tok: Token, dates: list[tuple[int, str]], parse: Doc) -> str | Non
         if span is None:
             continue
         node = span.root
+        bound = False
         while not node.tag_.startswith("VB") and node.head.i != node.i:  # the tagger gives tags, not POS
+            bound |= node.lower_ in BOUNDS
             node = node.head
+        if bound:  # "even prior to its seizure of power in August 2021": a bound, not the act's date
+            continue
         if node.i in governing or node.i == tok.i:
             distance = abs(span.root.i - tok.i)
             if best is None or distance < best[0]:
