@@ -398,13 +398,17 @@ def judgment_summary(corpus: Corpus) -> pd.DataFrame:
 
 def _items(corpus: Corpus) -> pd.DataFrame:
     """What each source asserts, as comparable items: a motive or risk category it claims, an act it
-    affirms or denies of an actor. Columns: source_id, item, polarity (affirmed | negated)."""
+    affirms or denies of an actor. Columns: source_id, item, polarity (affirmed | negated), when (the
+    statement's date, else the source's publication date)."""
     ev = _evidence(corpus)
+    published = _published(corpus)
     c = ev["claims"]
-    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": "affirmed"})
+    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": "affirmed",
+                           "when": c.source_id.map(published)})
     st = ev["statements"]
     st = st[st.polarity.isin(["affirmed", "negated"])]
-    statements = pd.DataFrame({"source_id": st.source_id, "item": st.actor_id + " " + st.act, "polarity": st.polarity})
+    statements = pd.DataFrame({"source_id": st.source_id, "item": st.actor_id + " " + st.act, "polarity": st.polarity,
+                               "when": st.as_of})
     return pd.concat([claims, statements], ignore_index=True).drop_duplicates(ignore_index=True)
 
 
@@ -416,25 +420,22 @@ def corroboration(corpus: Corpus) -> pd.DataFrame:
 
     Columns: source_id, outlet, grade, items, confirmed, contradicted, alone, disputed dates. Oldest first.
     """
-    items = _items(corpus)
-    published = _published(corpus)
+    items = _items(corpus).drop_duplicates(["source_id", "item", "polarity"])
     disputes = date_disputes(corpus)
     rows = []
     for s in source_profiles(corpus).to_dict("records"):
         mine = items[items.source_id == s["source_id"]]
         others = items[items.source_id != s["source_id"]]
         confirmed = contradicted = alone = 0
-        mine_published = published[s["source_id"]]
         for r in mine.itertuples():
             same = others[others["item"] == r.item]
             agree = same[same.polarity == r.polarity]
-            when = same.source_id.map(published)
             # a later denial contradicts an affirmation; an earlier denial was true at its date, and a
-            # later affirmation of what an earlier source denied is a change, not a contradiction
+            # later affirmation of what an earlier statement denied is a change, not a contradiction
             if r.polarity == "affirmed":
-                disagree = same[(same.polarity != r.polarity) & (when >= mine_published)]
+                disagree = same[(same.polarity != r.polarity) & (same.when >= r.when)]
             else:
-                disagree = same[(same.polarity != r.polarity) & (when <= mine_published)]
+                disagree = same[(same.polarity != r.polarity) & (same.when <= r.when)]
             if len(disagree):
                 contradicted += 1
             elif len(agree):
@@ -736,13 +737,22 @@ def annotated_evidence(corpus: Corpus, paths, extracted: dict | None = None) -> 
     ev = dict(extracted if extracted is not None else evidence(corpus))
     gold = load_annotations(corpus, list(paths))
     published = _published(corpus)
+    # the annotation gives no date: a statement takes the date the extractor gave the same act in the same
+    # sentence, else its sentence's first resolved date, else the publication date
+    events = ev["events"].query("resolved and date != ''").sort_values("char_start")
+    dated = events.groupby(SENTENCE_KEY)["date"].first().to_dict()
+    x = ev["statements"]
+    acts = dict(zip(zip(x.source_id, x.paragraph, x.sentence, x.actor_id, x.act), x.as_of))
     st = gold["statements"]
     names = {a.id: a.name for a in actors().values()}
     actor_col = "actor_id" if "actor_id" in st.columns else "actor"
     ev["statements"] = pd.DataFrame({
         "source_id": st.source_id, "paragraph": st.paragraph, "sentence": st.sentence, "char_start": st.char_start,
         "char_end": st.char_end, "actor_id": st[actor_col], "actor": st[actor_col].map(lambda a: names.get(a, a)),
-        "act": st.act, "polarity": st.polarity, "as_of": st.source_id.map(published), "trigger": "", "text": st.text})
+        "act": st.act, "polarity": st.polarity,
+        "as_of": [acts.get(k + (a, t), dated.get(k, published[k[0]])) for k, a, t in
+                  zip(zip(st.source_id, st.paragraph, st.sentence), st[actor_col], st.act)],
+        "trigger": "", "text": st.text})
     c = gold["claims"]
     ev["claims"] = pd.DataFrame({
         "source_id": c.source_id, "paragraph": c.paragraph, "sentence": c.sentence, "kind": c.kind,
@@ -761,3 +771,13 @@ def others_first_reported(corpus: Corpus) -> dict[str, str]:
         dates = st.as_of[(st.act == act) & ~st.actor_id.isin(recognisers)]
         out[key] = min(dates) if len(dates) else "9999"
     return out
+
+
+def recognition_turn(corpus: Corpus) -> dict:
+    """When the recogniser's denials of recognition end and its affirmations begin: the latest date of a
+    statement denying that Russia recognises the Taliban and the earliest affirming it (statement dates)."""
+    st = _evidence(corpus)["statements"]
+    st = st[(st.actor_id == "russia") & (st.act == "recognises")]
+    denied, affirmed = st.as_of[st.polarity == "negated"], st.as_of[st.polarity == "affirmed"]
+    return {"last_denial": max(denied) if len(denied) else None,
+            "first_affirmation": min(affirmed) if len(affirmed) else None}

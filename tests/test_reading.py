@@ -154,3 +154,21 @@ def test_reading_codebook_lints():
         for check in j.get("holds", []):
             assert check["check"] in reading.CHECKS, (j["id"], check)
     assert not reading.codebook_judgments().empty and not reading.codebook_grades().empty
+
+
+ANNOTATED_PAGES = ["key_judgments", "01_sources", "02_timeline", "03_security", "04_trade", "05_china", "06_risks",
+                   "07_western_divergence", "08_synthesis"]
+
+
+@pytest.mark.parametrize("name", ANNOTATED_PAGES)
+def test_every_guarded_sentence_holds_on_the_hand_annotation(name):
+    """Each page runs again with the statements and claims of the hand annotation in place of the
+    extraction (REPORT_EVIDENCE=annotated): a sentence that holds only on the extractor's errors fails."""
+    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
+    old = os.environ.copy()
+    os.environ["REPORT_EVIDENCE"] = "annotated"
+    try:
+        NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
