@@ -86,7 +86,7 @@ def _page_context(app, pagename, templatename, context, doctree):
 # and each entry hangs from its author-year label, however long the label.
 LATEX_PREAMBLE = r"""
 \makeatletter
-\renewenvironment{sphinxthebibliography}[1]{\let\chapter\@gobbletwo\begin{thebibliography}{M}}%
+\renewenvironment{sphinxthebibliography}[1]{\let\chapter\@gobbletwo\begin{thebibliography}{M}\raggedright}%
   {\end{thebibliography}}
 \makeatother
 """
@@ -131,7 +131,7 @@ def latex_title_page(cite: buildinfo.Citation, version: buildinfo.Version) -> st
         if cite.license_name != cite.license:
             name += f" ({tex(cite.license)})"
         lines += [r"\medskip", r"{\small The book's own text is licensed under " + name
-                  + (r": " + _url(cite.license_url) if cite.license_url else "") + r".\par}"]
+                  + (r": " + _url(cite.license_url) if cite.license_url else ".") + r"\par}"]
     lines += [r"\end{titlepage}"]
     return "\n".join(lines)
 
@@ -202,7 +202,8 @@ def bibtex_latex(text: str) -> str:
     indent and no continuation marks, so that it copies out of the PDF as it reads."""
     lines = [r"\noindent\hangindent=4em\hangafter=1 " + tex(line).replace(" ", r"\ ") + r"\par"
              for line in text.splitlines()]
-    return "\\begin{flushleft}\\ttfamily\\small\n" + "\n".join(lines) + "\n\\end{flushleft}\n"
+    return ("\\begin{flushleft}\\ttfamily\\small\\setlength{\\parskip}{0pt}\n" + "\n".join(lines)
+            + "\n\\end{flushleft}\n")
 
 
 def citation_nodes(kind: str, cite: buildinfo.Citation, version: buildinfo.Version, latex: bool) -> list:
