@@ -133,8 +133,8 @@ def bibtex(cite: Citation, ver: Version) -> str:
     if cite.license:
         note += f"; licence {cite.license}"
     fields.append(("note", braced(note)))
-    width = max(len(k) for k, _ in fields)
-    body = ",\n".join(f"  {k.ljust(width)} = {v}" for k, v in fields)
+    # no padding to align the "=": a PDF reader copies a run of spaces as a line break
+    body = ",\n".join(f"  {k} = {v}" for k, v in fields)
     return f"@book{{{BIBTEX_KEY},\n{body}\n}}"
 
 
