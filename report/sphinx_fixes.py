@@ -16,8 +16,8 @@ For the PDF (LaTeX builder only), `latex_tree`:
   running head; everything after the numbered parts of the table of contents is a lettered appendix
   (LaTeX `\\appendix`), except the bibliography, which is unnumbered back matter and gets one heading
   (its list no longer opens a chapter of its own, see `LATEX_PREAMBLE`);
-
-- drops code-cell sources: the PDF is read as a report, and the HTML pages show the code;
+- drops code-cell sources, should any reach it: `nb_remove_code_source` already keeps them off the
+  pages of both editions (the notebooks keep their code);
 - turns the introduction's sections into unnumbered headings (rubrics), so that the chapters keep
   the numbers they have in the HTML book (the root page's sections would otherwise become
   chapters 1 to 3).
@@ -44,7 +44,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
-
 import pybtex.plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
