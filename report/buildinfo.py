@@ -10,6 +10,7 @@ repository or citation file.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -46,8 +47,11 @@ def _git(root: Path, *args: str) -> str | None:
     if git is None:
         return None
     try:
+        # the caller's environment (HOME: a safe.directory setting), but no GIT_DIR or GIT_WORK_TREE
+        # pointing git at another repository than `root`
+        env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
         run = subprocess.run([git, "-C", str(root), *args], capture_output=True, text=True, timeout=60,
-                             env={"GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C", "PATH": "/usr/bin:/bin"})
+                             env={**env, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"})
     except (OSError, subprocess.SubprocessError):
         return None
     return run.stdout.strip() if run.returncode == 0 else None
