@@ -63,7 +63,7 @@ pdf: bib _build/.inputs _build/.config
 	$(BIN)/jupyter-book build . --builder pdflatex -W --keep-going
 	cp _build/latex/book.pdf _build/book.pdf
 	$(BIN)/python -m pytest -q tests/pdf
-	@echo "PDF: _build/book.pdf"
+	@$(BIN)/python -c "from pypdf import PdfReader; print('PDF: _build/book.pdf,', len(PdfReader('_build/book.pdf').pages), 'pages')"
 
 # after changing the package, codebook or seeds: regenerate the bibliography and CSV downloads,
 # re-execute every notebook, and commit the outputs

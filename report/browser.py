@@ -8,10 +8,14 @@
 - a request that failed or answered 400 or more, and any request leaving localhost (the book must
   read offline);
 - internal links whose target file is missing, or whose `#fragment` names no element of the
-  target page as the browser built it. Provenance links (to a source paragraph) are counted apart.
+  target page as the browser built it. Provenance links (to a source paragraph) are counted apart;
+- what a reader must and must not see: a code cell's source (an input area the reader can see; one
+  collapsed behind a toggle is not seen) fails, and so does a page without the build stamp in its
+  footer (`Built from commit <hash> of <date>.`, or the unversioned wording; see
+  `report.buildinfo`). A redirect page (`<meta http-equiv="refresh">`) needs no stamp.
 
-The link and anchor rules are plain functions (`resolve_link`, `broken_links`) so that they are
-unit-tested without a browser.
+The link, anchor and page rules are plain functions (`resolve_link`, `broken_links`, `page_problems`)
+so that they are unit-tested without a browser.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
@@ -34,6 +39,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 #: folders of theme assets: their HTML snippets are templates, not pages
 ASSET_DIRS = ("_static", "_sources", "_downloads", "_images")
 PROVENANCE_PAGE = "notebooks/appendix_sources.html"
+#: a code cell's source as myst-nb (and JupyterLab) render it
+CODE_INPUT_SELECTOR = ".cell_input, .jp-InputArea"
+STAMP_SELECTOR = ".report-build-stamp"
+STAMP = re.compile(r"Built from (?:commit (?P<commit>[0-9a-f]{7,40}(?:\+modified)?) of (?P<date>\d{4}-\d{2}-\d{2})"
+                   r"|an unversioned copy of the book \(no git repository\))\.")
+_REDIRECT = re.compile(r"<meta[^>]+http-equiv=[\"']?refresh", re.IGNORECASE)
 
 
 def chromium_path() -> str:
@@ -53,6 +64,8 @@ class PageVisit:
     ids: set[str] = field(default_factory=set)
     links: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    code_cells: int = 0
+    stamp: str | None = None
 
 
 @dataclass
@@ -143,6 +156,30 @@ def broken_links(visits: dict[str, PageVisit], html_dir: Path) -> tuple[list[str
     return problems, counts
 
 
+def is_redirect(path: Path) -> bool:
+    """Whether the HTML file only sends the reader on (a meta refresh, like Jupyter Book's index.html)."""
+    return bool(_REDIRECT.search(Path(path).read_text(encoding="utf-8", errors="replace")[:4000]))
+
+
+def page_problems(visit: PageVisit, redirect: bool = False, commit: str | None = None) -> list[str]:
+    """What the reader should not see on the page, or misses: code cells shown, no build stamp (or one
+    not naming `commit`, when given)."""
+    problems = []
+    if visit.code_cells:
+        problems.append(f"{visit.page}: {visit.code_cells} code cell(s) with their source shown on the page")
+    if redirect:
+        return problems
+    stamp = " ".join((visit.stamp or "").split())
+    match = STAMP.fullmatch(stamp)
+    if not stamp:
+        problems.append(f"{visit.page}: no build stamp (commit and date) in the footer")
+    elif not match:
+        problems.append(f"{visit.page}: build stamp {stamp!r} does not name a commit and its date")
+    elif commit is not None and match["commit"] != commit:
+        problems.append(f"{visit.page}: build stamp names {match['commit']}, expected {commit}")
+    return problems
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
@@ -173,7 +210,10 @@ _COLLECT = """() => ({
   ids: Array.from(document.querySelectorAll('[id]'), e => e.id)
        .concat(Array.from(document.querySelectorAll('a[name]'), e => e.getAttribute('name'))),
   links: Array.from(document.querySelectorAll('a[href]'), a => a.href),
-})"""
+  code: Array.from(document.querySelectorAll(%r)).filter(
+        e => e.checkVisibility({visibilityProperty: true, opacityProperty: true})).length,
+  stamp: document.querySelector(%r)?.textContent ?? null,
+})""" % (CODE_INPUT_SELECTOR, STAMP_SELECTOR)
 
 
 def _localhost_only(base: str, visit: PageVisit):
@@ -221,6 +261,8 @@ def visit_pages(html_dir: Path, pages: list[str], screenshots: dict[str, Path] |
                 seen = page.evaluate(_COLLECT)
                 visit.ids = set(seen["ids"])
                 visit.links = seen["links"]
+                visit.code_cells = seen["code"]
+                visit.stamp = seen["stamp"]
                 if page_name in screenshots:
                     screenshots[page_name].parent.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=str(screenshots[page_name]), full_page=True)
@@ -231,8 +273,9 @@ def visit_pages(html_dir: Path, pages: list[str], screenshots: dict[str, Path] |
     return visits
 
 
-def check_site(html_dir: Path, screenshots: dict[str, Path] | None = None) -> SiteReport:
-    """Visit every page of the built book and check it; see the module docstring."""
+def check_site(html_dir: Path, screenshots: dict[str, Path] | None = None, commit: str | None = None) -> SiteReport:
+    """Visit every page of the built book and check it; see the module docstring. With `commit`, every
+    page's build stamp must name that commit."""
     html_dir = Path(html_dir)
     if not (html_dir / "index.html").is_file():
         raise FileNotFoundError(f"{html_dir}: no built book here (index.html missing): run `make book` first")
@@ -241,6 +284,8 @@ def check_site(html_dir: Path, screenshots: dict[str, Path] | None = None) -> Si
     visits = visit_pages(html_dir, pages, screenshots)
     problems = [f"{name}: no such page to photograph" for name in absent]
     problems += [f"{name}: {error}" for name, visit in sorted(visits.items()) for error in visit.errors]
+    problems += [p for name, visit in sorted(visits.items())
+                 for p in page_problems(visit, is_redirect(html_dir / name), commit)]
     link_problems, counts = broken_links(visits, html_dir)
     return SiteReport(pages=len(pages), links=counts["links"], anchors=counts["anchors"],
                       provenance_links=counts["provenance"], external_links=counts["external"],

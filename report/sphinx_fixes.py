@@ -1,8 +1,23 @@
 """A Sphinx extension (`sphinx: extra_extensions` in `_config.yml`).
 
+The build stamp (`report.buildinfo`): the commit the book was built from and the commit's date go
+into the footer of every HTML page (the theme's `extra_footer`), onto the PDF's title page and into
+the `book-citation` directive (`bibtex` or `reference`), which the cite page uses. The stamp is put in
+when a page is written, not when it is read, so a new commit never leaves a stale stamp in a cached
+page. Title, authors, licence, repository and keywords come from `CITATION.cff`, also into the PDF's
+metadata.
+
+The bibliography's labels are the author-year citations of the text (`Mamedov, 2024`), given by the
+pybtex style `authoryear` (`bibtex_default_style`), sorted by author, year and title.
+
 For the PDF (LaTeX builder only), `latex_tree`:
 
-- drops code-cell sources: the PDF is read as a report, and the HTML pages show the code;
+- makes the introduction unnumbered front matter with a heading of its own in the contents and the
+  running head; everything after the numbered parts of the table of contents is a lettered appendix
+  (LaTeX `\\appendix`), except the bibliography, which is unnumbered back matter and gets one heading
+  (its list no longer opens a chapter of its own, see `LATEX_PREAMBLE`);
+- drops code-cell sources, should any reach it: `nb_remove_code_source` already keeps them off the
+  pages of both editions (the notebooks keep their code);
 - turns the introduction's sections into unnumbered headings (rubrics), so that the chapters keep
   the numbers they have in the HTML book (the root page's sections would otherwise become
   chapters 1 to 3).
@@ -20,7 +35,23 @@ found by the real-browser check:
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
 from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+import pybtex.plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels import BaseLabelStyle
+from sphinxcontrib.bibtex.style.referencing import PersonStyle
+from sphinxcontrib.bibtex.style.template import join, year
+
+from . import buildinfo
+from .latex import escape as tex
 
 
 def script_key(script) -> tuple:
@@ -49,11 +80,97 @@ def _page_context(app, pagename, templatename, context, doctree):
         context["default_mode"] = "auto"
 
 
-def latex_tree(doctree: nodes.document, root_doc: str) -> None:
+# The bibliography environment of the PDF: the bibliography page's own chapter heading is the only one
+# (the list does not open an unnumbered chapter of its own, nor add a second line to the contents),
+# and each entry hangs from its author-year label, however long the label.
+LATEX_PREAMBLE = r"""
+\makeatletter
+\renewenvironment{sphinxthebibliography}[1]{\let\chapter\@gobbletwo\begin{thebibliography}{M}\raggedright}%
+  {\end{thebibliography}}
+\makeatother
+"""
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9._~:/?=&+@!,;()-]+")
+
+
+def _url(address: str) -> str:
+    return rf"\url{{{address}}}" if _SAFE_URL.fullmatch(address) else tex(address)
+
+
+def footer_html(version: buildinfo.Version) -> str:
+    """The stamp in every HTML page's footer."""
+    if not version.date:
+        return ('<p class="report-build-stamp">Built from an unversioned copy of the book '
+                '(no git repository).</p>')
+    return (f'<p class="report-build-stamp">Built from commit <code>{html.escape(version.commit)}</code> '
+            f'of {html.escape(version.date)}.</p>')
+
+
+def version_latex(version: buildinfo.Version) -> str:
+    if not version.date:
+        return r"Unversioned build (not built from a git repository)"
+    return rf"Version \texttt{{{tex(version.commit)}}} of {tex(version.date)}"
+
+
+def latex_title_page(cite: buildinfo.Citation, version: buildinfo.Version) -> str:
+    """The PDF's title page and metadata (`latex_elements['maketitle']`): title, authors, version,
+    repository when one is known, licence; title, authors, abstract and keywords as PDF metadata."""
+    authors = ", ".join(cite.authors)
+    meta = {"pdftitle": cite.title, "pdfauthor": authors, "pdfsubject": cite.abstract,
+            "pdfkeywords": ", ".join(cite.keywords)}
+    lines = [r"\date{" + tex(version.date or buildinfo.UNVERSIONED) + "}",
+             r"\hypersetup{" + ", ".join(f"{k}={{{tex(v)}}}" for k, v in meta.items() if v) + "}",
+             r"\begin{titlepage}", r"\centering", r"\vspace*{3cm}",
+             r"{\sffamily\bfseries\Huge " + tex(cite.title) + r"\par}", r"\vspace{2cm}",
+             r"{\Large " + tex(authors) + r"\par}", r"\vfill",
+             r"{\large " + version_latex(version) + r"\par}"]
+    if cite.repository:
+        lines += [r"\medskip", r"Repository: " + _url(cite.repository) + r"\par"]
+    if cite.license:
+        name = tex(cite.license_name)
+        if cite.license_name != cite.license:
+            name += f" ({tex(cite.license)})"
+        lines += [r"\medskip", r"{\small The book's own text is licensed under " + name
+                  + (r": " + _url(cite.license_url) if cite.license_url else ".") + r"\par}"]
+    lines += [r"\end{titlepage}"]
+    return "\n".join(lines)
+
+
+def front_matter_latex(title: str) -> str:
+    """An unnumbered chapter heading with a line in the contents and in the running head."""
+    t = tex(title)
+    return (r"\clearpage\phantomsection\addcontentsline{toc}{chapter}{" + t + "}\n"
+            r"\chapter*{" + t + "}\\markboth{" + t + "}{" + t + "}\n")
+
+
+def toc_roles(env, root_doc: str) -> tuple[str | None, set[str]]:
+    """From the root document's toctrees: the first document of the appendices (the first document of
+    an unnumbered toctree after a numbered one, the bibliography aside) and the documents that hold a
+    bibliography (sphinxcontrib-bibtex), which are back matter."""
+    try:
+        back = {key.docname for key in env.get_domain("cite").bibliographies}
+    except Exception:  # noqa: BLE001 - no bibliography extension: no back matter
+        back = set()
+    numbered_seen, appendix = False, None
+    for toctree in env.get_doctree(root_doc).findall(addnodes.toctree):
+        docs = [ref for _, ref in toctree["entries"] if ref in env.all_docs]
+        if toctree.get("numbered"):
+            numbered_seen = True
+        elif numbered_seen and appendix is None:
+            appendix = next((d for d in docs if d not in back), None)
+    return appendix, back
+
+
+def latex_tree(doctree: nodes.document, root_doc: str, appendix: str | None = None,
+               back_matter: set[str] | frozenset = frozenset()) -> None:
     """Prepare the assembled LaTeX doctree (see the module docstring); changes it in place."""
     for node in list(doctree.findall(nodes.container)):
         if "cell_input" in node["classes"]:
             node.parent.remove(node)
+    for start in list(doctree.findall(addnodes.start_of_file)):
+        latex = (r"\appendix" if start["docname"] == appendix else
+                 r"\setcounter{secnumdepth}{-1}" if start["docname"] in back_matter else None)
+        if latex:
+            start.parent.insert(start.parent.index(start), nodes.raw("", latex + "\n", format="latex"))
     top = next((n for n in doctree.children if isinstance(n, nodes.section)), None)
     if top is None:
         return
@@ -61,14 +178,91 @@ def latex_tree(doctree: nodes.document, root_doc: str) -> None:
         title = section[0]
         rubric = nodes.rubric(title.rawsource, "", *title.children, ids=section["ids"], names=section["names"])
         section.replace_self([rubric, *section.children[1:]])
+    if isinstance(top[0], nodes.title):
+        top.insert(1, nodes.raw("", front_matter_latex(top[0].astext()), format="latex"))
+
+
+class book_citation(nodes.General, nodes.Element):
+    """Where the book's citation goes (`kind`: bibtex or reference); filled in when the page is written."""
+
+
+class BookCitation(SphinxDirective):
+    """`{book-citation} bibtex` or `{book-citation} reference`: the book's citation, version included."""
+
+    required_arguments = 1
+
+    def run(self):
+        kind = directives.choice(self.arguments[0], ("bibtex", "reference"))
+        return [book_citation("", kind=kind)]
+
+
+def bibtex_latex(text: str) -> str:
+    """BibTeX as plain black typewriter text, one paragraph a line, a long line wrapping with a hanging
+    indent and no continuation marks, so that it copies out of the PDF as it reads."""
+    lines = [r"\noindent\hangindent=4em\hangafter=1 " + tex(line).replace(" ", r"\ ") + r"\par"
+             for line in text.splitlines()]
+    return ("\\begin{flushleft}\\ttfamily\\small\\setlength{\\parskip}{0pt}\n" + "\n".join(lines)
+            + "\n\\end{flushleft}\n")
+
+
+def citation_nodes(kind: str, cite: buildinfo.Citation, version: buildinfo.Version, latex: bool) -> list:
+    if kind == "bibtex":
+        text = buildinfo.bibtex(cite, version)
+        if latex:
+            return [nodes.raw("", bibtex_latex(text), format="latex")]
+        return [nodes.literal_block(text, text, language="bibtex")]
+    before, title, after = buildinfo.reference_parts(cite, version)
+    return [nodes.paragraph("", "", nodes.Text(before), nodes.emphasis(title, title), nodes.Text(after),
+                            classes=["report-book-reference"])]
 
 
 def _doctree_resolved(app, doctree, docname):
-    if app.builder.format == "latex" and docname == app.config.root_doc:
-        latex_tree(doctree, docname)
+    latex = app.builder.format == "latex"
+    for node in list(doctree.findall(book_citation)):
+        node.replace_self(citation_nodes(node["kind"], app.report_citation, app.report_version, latex))
+    if latex and docname == app.config.root_doc:
+        appendix, back = toc_roles(app.env, docname)
+        latex_tree(doctree, docname, appendix, back)
+
+
+def _config_inited(app, config):
+    root = Path(app.srcdir)
+    app.report_version = buildinfo.version(root)
+    app.report_citation = buildinfo.citation(root, title=config.project, author=config.author)
+    config.html_theme_options = {**(config.html_theme_options or {}), "extra_footer": footer_html(app.report_version)}
+    elements = dict(config.latex_elements or {})
+    elements["maketitle"] = latex_title_page(app.report_citation, app.report_version)
+    elements["preamble"] = elements.get("preamble", "") + LATEX_PREAMBLE
+    config.latex_elements = elements
+
+
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
+class AuthorYearLabels(BaseLabelStyle):
+    """Bibliography labels that read like the text's author-year citations (sphinxcontrib-bibtex's
+    `author_year` reference style): `Mamedov, 2024`."""
+
+    def format_labels(self, sorted_entries):
+        person = PersonStyle()
+        template = join(sep=", ")[person.author_or_editor_or_title(full=False), year]
+        for entry in sorted_entries:
+            yield template.format_data({"entry": entry, "style": SimpleNamespace(person=person)}).render_as("text")
+
+
+class AuthorYearStyle(PlainStyle):
+    """pybtex's `plain` entries (sorted by author, year, title) with author-year labels."""
+
+    default_label_style = "authoryear"
 
 
 def setup(app):
+    pybtex.plugin.register_plugin("pybtex.style.labels", "authoryear", AuthorYearLabels)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
+    app.add_node(book_citation, **{f: (_skip, None) for f in ("html", "latex", "text", "man", "texinfo")})
+    app.add_directive("book-citation", BookCitation)
+    app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _doctree_resolved)
     app.connect("html-page-context", _page_context, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,13 +1,15 @@
 """The real-browser check (`report.browser`): its link and anchor rules without a browser, then the
 whole check in headless Chromium on a small fixture site with one fault of each kind."""
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from report.browser import PageVisit, broken_links, check_site, resolve_link, site_pages
-from report.sphinx_fixes import dedupe_scripts
+from report.browser import PageVisit, broken_links, check_site, is_redirect, page_problems, resolve_link, site_pages
+from report.buildinfo import Version
+from report.sphinx_fixes import dedupe_scripts, footer_html
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 BASE = "http://127.0.0.1:8123/"
@@ -65,6 +67,41 @@ def test_inline_scripts_with_the_same_body_are_emitted_once():
     assert len(dedupe_scripts([a, c, b, d, Script(None, body="other")])) == 3
 
 
+STAMP = "Built from commit abc1234 of 2026-01-02."
+
+
+@pytest.mark.parametrize("visit, redirect, commit, expected", [
+    (PageVisit("a.html", stamp=STAMP), False, None, []),
+    (PageVisit("a.html", stamp="\n Built from commit  abc1234\n of 2026-01-02. "), False, "abc1234", []),
+    (PageVisit("a.html", stamp="Built from an unversioned copy of the book (no git repository)."), False, None, []),
+    (PageVisit("a.html", stamp="Built from commit abc1234+modified of 2026-01-02."), False, None, []),
+    (PageVisit("a.html"), False, None, ["a.html: no build stamp (commit and date) in the footer"]),
+    (PageVisit("a.html", stamp=""), False, None, ["a.html: no build stamp (commit and date) in the footer"]),
+    (PageVisit("a.html", stamp="Built from commit  of ."), False, None,
+     ["a.html: build stamp 'Built from commit of .' does not name a commit and its date"]),
+    (PageVisit("a.html", stamp=STAMP), False, "def5678", ["a.html: build stamp names abc1234, expected def5678"]),
+    (PageVisit("index.html"), True, None, []),
+    (PageVisit("a.html", stamp=STAMP, code_cells=2), False, None,
+     ["a.html: 2 code cell(s) with their source shown on the page"]),
+    (PageVisit("index.html", code_cells=1), True, None, ["index.html: 1 code cell(s) with their source shown on the page"]),
+])
+def test_page_problems_code_shown_and_build_stamp(visit, redirect, commit, expected):
+    assert page_problems(visit, redirect, commit) == expected
+
+
+@pytest.mark.parametrize("version", [Version("abc1234", "2026-01-02"), Version("abc1234+modified", "2026-01-02"),
+                                     Version()])
+def test_the_footer_the_book_writes_is_a_stamp_the_check_accepts(version):
+    text = re.sub(r"<[^>]+>", "", footer_html(version))
+    assert page_problems(PageVisit("a.html", stamp=text), commit=version.commit if version.date else None) == []
+
+
+def test_redirect_pages_are_recognised(tmp_path):
+    (tmp_path / "index.html").write_text('<meta http-equiv="Refresh" content="0; url=book/intro.html" />')
+    (tmp_path / "page.html").write_text("<html><body>Refresh the page</body></html>")
+    assert is_redirect(tmp_path / "index.html") and not is_redirect(tmp_path / "page.html")
+
+
 @pytest.fixture(scope="module")
 def fixture_report():
     return check_site(SITE)
@@ -81,6 +118,8 @@ def test_the_browser_finds_every_kind_of_fault(fixture_report):
         "bad.html: link ", "no element with id 'para-9' on sub/page.html",
         "target sub/missing.html does not exist",
         "target outside.html does not exist",
+        "bad.html: 1 code cell(s) with their source shown on the page",
+        "bad.html: no build stamp (commit and date) in the footer",
     ]:
         assert expected in problems, expected
     assert not any(p.startswith(("index.html", "sub/page.html")) for p in fixture_report.problems), problems

@@ -3,11 +3,13 @@ without TeX; `make pdf` compiles them (tests/pdf)."""
 
 import pandas as pd
 from docutils import nodes
+from sphinx import addnodes
 from docutils.utils import new_document
 
 from report import latex
 from report.provenance import EvidenceTable
-from report.sphinx_fixes import latex_tree
+from report.buildinfo import Citation, Version
+from report.sphinx_fixes import bibtex_latex, citation_nodes, latex_title_page, latex_tree
 
 HOSTILE = r"\input{/etc/passwd} ^^5cinput 100% $x$ & #1 _a ~ [opt] {b} <i>|"
 
@@ -65,6 +67,59 @@ def test_latex_tree_drops_code_and_unnumbers_the_introduction():
     top += [intro, cell]
     doc += top
     latex_tree(doc, "intro")
-    assert [type(n).__name__ for n in top.children] == ["title", "rubric", "paragraph", "container"]
-    assert top[1]["ids"] == ["what"] and top[1].astext() == "What it stands on"
+    assert [type(n).__name__ for n in top.children] == ["title", "raw", "rubric", "paragraph", "container"]
+    assert top[2]["ids"] == ["what"] and top[2].astext() == "What it stands on"
     assert [c["classes"] for c in cell.children] == [["cell_output"]]
+
+
+def test_the_introduction_is_front_matter_in_the_contents_and_running_head():
+    doc = new_document("intro")
+    top = nodes.section(ids=["book"])
+    top += [nodes.title("", "Russia's 100% book"), nodes.paragraph("", "text")]
+    doc += top
+    latex_tree(doc, "intro")
+    raw = top[1]
+    assert raw["format"] == "latex"
+    assert r"\addcontentsline{toc}{chapter}{Russia's 100\% book}" in raw.astext()
+    assert r"\chapter*{Russia's 100\% book}" in raw.astext() and r"\markboth{" in raw.astext()
+
+
+def test_appendix_and_back_matter_are_marked_before_their_documents():
+    doc = new_document("intro")
+    top = nodes.section(ids=["book"])
+    top += nodes.title("", "Book")
+    files = [addnodes.start_of_file(docname=name) for name in ("ch1", "method", "appx", "bib")]
+    top += files
+    doc += top
+    latex_tree(doc, "intro", appendix="method", back_matter={"bib"})
+    kinds = [n.astext().strip() if isinstance(n, nodes.raw) else n["docname"] for n in top.children[2:]]
+    assert kinds == ["ch1", r"\appendix", "method", "appx", r"\setcounter{secnumdepth}{-1}", "bib"]
+
+
+def test_the_bibtex_of_the_cite_page_is_plain_text_in_latex():
+    out = bibtex_latex("@book{key,\n  title = {A & B 100%},\n}")
+    assert "PYG" not in out and "Verbatim" not in out
+    assert r"A\ \&\ B\ 100\%" in out and out.count("\\par\n") == 3
+
+
+def test_citation_placeholders_become_reference_or_bibtex():
+    cite = Citation(title="T", authors=["A"], license="CC-BY-4.0")
+    ver = Version("abc1234", "2026-01-02")
+    [para] = citation_nodes("reference", cite, ver, latex=False)
+    assert para.astext() == "A (2026). T. Jupyter Book, version abc1234 of 2026-01-02. Licence: CC-BY-4.0."
+    [block] = citation_nodes("bibtex", cite, ver, latex=False)
+    assert isinstance(block, nodes.literal_block) and "version = {abc1234}" in block.astext()
+    [raw] = citation_nodes("bibtex", cite, ver, latex=True)
+    assert raw["format"] == "latex" and "abc1234" in raw.astext()
+
+
+def test_title_page_and_metadata_escape_their_values():
+    cite = Citation(title="T & 100%", authors=["A_b", "C"], license="CC-BY-4.0", repository="https://example.org/r",
+                    abstract="x$y", keywords=["k1", "k#2"])
+    page = latex_title_page(cite, Version("abc1234", "2026-01-02"))
+    assert r"pdftitle={T \& 100\%}" in page and r"pdfauthor={A\_b, C}" in page and r"pdfkeywords={k1, k\#2}" in page
+    assert r"Version \texttt{abc1234} of 2026-01-02" in page and r"\url{https://example.org/r}" in page
+    assert "Creative Commons Attribution 4.0 International" in page
+    assert "Unversioned build" in latex_title_page(cite, Version())
+    hostile = latex_title_page(Citation(title="t", authors=[], repository="https://x.org/}\\input{y}"), Version())
+    assert r"\url{https://x.org/}" not in hostile and r"\input{y}" not in hostile

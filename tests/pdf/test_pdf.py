@@ -7,9 +7,10 @@ import subprocess
 
 import nbformat
 import pytest
+import yaml
 from pypdf import PdfReader
 
-from report import latex
+from report import buildinfo, latex
 from report.corpus import load_corpus
 from report.paths import ROOT, SEEDS
 
@@ -73,3 +74,157 @@ def test_hostile_text_typesets_as_the_same_characters(tmp_path, xelatex):
     expected = re.sub(r"\s+", "", hostile)
     assert out.count(expected) == 2, out[:400]
     assert "root:" not in out
+
+
+# --- the print edition: title page, front matter, appendices, one bibliography, citation, links ---
+
+def _plain(s: str) -> str:
+    """Text as extracted, with typographic apostrophes and all whitespace runs made plain."""
+    return re.sub(r"\s+", " ", s.replace("\u2019", "'")).strip()
+
+
+def _page_texts(pdf) -> list[str]:
+    return [_plain(page.extract_text()) for page in pdf.pages]
+
+
+def _doc_title(path) -> str:
+    if path.suffix == ".ipynb":
+        lines = [line for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "markdown"
+                 for line in cell.source.splitlines()]
+    else:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    return next(line[2:].strip() for line in lines if line.startswith("# "))
+
+
+def _doc_path(name: str):
+    return next(ROOT / f"{name}{suffix}" for suffix in (".ipynb", ".md") if (ROOT / f"{name}{suffix}").is_file())
+
+
+def toc_labels() -> tuple[str, list[tuple[str, str]]]:
+    """From `_toc.yml`: the root's title, and (label, title) of every other page in order: numbers for
+    the numbered parts, letters for the pages after them, none for the bibliography."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    entries, number, letter, seen_numbered = [], 0, 0, False
+    for part in toc["parts"]:
+        for chapter in part["chapters"]:
+            path = _doc_path(chapter["file"])
+            if part.get("numbered"):
+                number, seen_numbered = number + 1, True
+                label = str(number)
+            elif "{bibliography}" in path.read_text(encoding="utf-8"):
+                label = ""
+            else:
+                assert seen_numbered, "this check expects the numbered chapters first"
+                label, letter = chr(ord("A") + letter), letter + 1
+            entries.append((label, _plain(_doc_title(path))))
+    return _plain(_doc_title(_doc_path(toc["root"]))), entries
+
+
+@pytest.fixture(scope="module")
+def pages(pdf):
+    return _page_texts(pdf)
+
+
+@pytest.fixture(scope="module")
+def contents(pages):
+    """The text of the table of contents: from the page headed Contents up to the introduction."""
+    start = next(i for i, t in enumerate(pages) if t.upper().startswith("CONTENTS"))
+    end = next(i for i in range(start + 1, len(pages)) if not re.search(r"\.\s?\.\s?\.", pages[i]))
+    return " ".join(pages[start:end])
+
+
+def _built_version(pages) -> buildinfo.Version:
+    """The version on the title page; it must be the checkout's commit and date (an edit made since the
+    build may add or drop `+modified`, which says nothing about the PDF)."""
+    ver = buildinfo.version(ROOT)
+    if not ver.date:
+        assert "Unversioned build" in pages[0]
+        return ver
+    found = re.search(r"Version (\S+) of (\d{4}-\d{2}-\d{2})", pages[0])
+    assert found, pages[0][-300:]
+    assert found[1].split("+")[0] == ver.commit.split("+")[0] and found[2] == ver.date, (found[0], ver)
+    return buildinfo.Version(found[1], found[2])
+
+
+def test_the_title_page_has_title_authors_licence_and_the_version_of_the_build(pages):
+    cite = buildinfo.citation(ROOT)
+    first = pages[0]
+    assert _plain(cite.title) in first
+    assert all(_plain(a) in first for a in cite.authors)
+    _built_version(pages)
+    assert cite.license and cite.license in first
+    if cite.repository:
+        assert cite.repository in first.replace(" ", "")
+
+
+def test_the_pdf_metadata_comes_from_citation_cff(pdf):
+    cite = buildinfo.citation(ROOT)
+    meta = pdf.metadata
+    assert meta.title == cite.title
+    assert meta.author == ", ".join(cite.authors)
+    assert _plain(meta.subject) == _plain(cite.abstract)
+    assert meta["/Keywords"] == ", ".join(cite.keywords)
+
+
+def test_contents_list_the_introduction_numbered_chapters_lettered_appendices_and_one_bibliography(contents, pdf):
+    root_title, entries = toc_labels()
+    assert contents.count(root_title) >= 1 and not re.search(r"\b\d+ " + re.escape(root_title), contents)
+    for label, title in entries:
+        expected = f"{label} {title}" if label else title
+        assert expected in contents, expected
+    bibliography = next(t for label, t in entries if not label)
+    assert contents.count(bibliography) == 1
+    last_appendix = [f"{label} {title}" for label, title in entries if label][-1]
+    assert re.search(re.escape(last_appendix) + r" \d+ " + re.escape(bibliography) + r" \d+", contents)  # no number
+    assert list(_titles(pdf.outline)).count(bibliography) == 1
+    assert list(_titles(pdf.outline))[0].replace("\u2019", "'") == root_title
+
+
+def test_the_bibliography_appears_once_with_author_year_labels(pages):
+    corpus = load_corpus(SEEDS)
+    heads = [i for i, t in enumerate(pages) if t.upper().startswith("BIBLIOGRAPHY")]
+    assert len(heads) == 1, heads
+    text = " ".join(pages[heads[0]:])
+    for src in corpus.sources.itertuples():
+        year = src.published[:4]
+        name = src.author.split()[-1] if isinstance(src.author, str) and src.author else src.outlet
+        assert f"[{name}, {year}]" in text, (src.source_id, name)
+    assert not re.search(r"\[\d+\]", text)
+
+
+def test_no_page_is_blank(pdf, pages):
+    blank = [i + 1 for i, (page, text) in enumerate(zip(pdf.pages, pages)) if not text and not page.images]
+    assert not blank, f"blank pages: {blank}"
+    print(f"PDF: {len(pdf.pages)} pages")
+
+
+def test_the_cite_page_gives_the_version_in_plain_copyable_bibtex(pages):
+    cite, ver = buildinfo.citation(ROOT), _built_version(pages)
+    page = next(t for t in pages if "@book{" in t)
+    assert f"@book{{{buildinfo.BIBTEX_KEY}," in page
+    assert f"version = {{{ver.commit}}}" in page
+    assert _plain(buildinfo.reference(cite, ver)).replace(" ", "") in page.replace(" ", "")
+    assert "\u21aa" not in page and "\u2192" not in page  # no line-continuation marks
+    if cite.repository:
+        assert cite.repository in page.replace(" ", "")
+
+
+def test_every_internal_link_lands_on_a_destination(pdf):
+    names = set(pdf.named_destinations)
+    dests, explicit = [], 0
+    for page in pdf.pages:
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            action = action.get_object() if action is not None else None
+            if action is not None and action.get("/S") == "/URI":
+                continue
+            dest = action.get("/D") if action is not None else annot.get("/Dest")
+            if isinstance(dest, str) or hasattr(dest, "original_bytes"):
+                dests.append(str(dest))
+            else:
+                explicit += 1  # an explicit [page /XYZ ...] destination always lands on its page
+    missing = sorted({d for d in dests if d not in names})
+    assert dests and not missing, missing[:20]
