@@ -1,15 +1,19 @@
 """Words of interpretation against words of tables, per page of the built HTML book.
 
 Run after `make book`: python benchmarks/prose_vs_tables.py [_build/html]
-Prose is the text of paragraphs and list items outside notebook outputs (the authors' words, with
-glued values); table words are the text of every table cell; judgment words are the key judgments'
-sentences and alternatives. Prints one line per page and the totals.
+- prose: the authors' paragraphs and list items outside notebook outputs (glued values included);
+- judgments: the key judgments' own words (judgment, confidence, alternative), not the evidence
+  sentences collapsed under them;
+- tables: the text of every table cell (source sentences included);
+- evidence lists: the sentences listed under the judgments.
+Prints one line per page and the totals.
 """
 
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
+
+from bs4 import BeautifulSoup
 
 PAGES = ["book/intro", "notebooks/key_judgments"] + [f"notebooks/{p}" for p in (
     "01_sources", "02_timeline", "03_security", "04_trade", "05_china", "06_risks", "07_western_divergence",
@@ -17,47 +21,34 @@ PAGES = ["book/intro", "notebooks/key_judgments"] + [f"notebooks/{p}" for p in (
 WORD = re.compile(r"[^\W_]+(?:[’'.,-][^\W_]+)*")
 
 
-class Counter(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.stack, self.prose, self.table, self.judgment = [], 0, 0, 0
+def words(text: str) -> int:
+    return len(WORD.findall(text))
 
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "hr", "meta", "link", "input", "col"):
-            return
-        cls = dict(attrs).get("class") or ""
-        self.stack.append((tag, cls))
 
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        tags = [t for t, _ in self.stack]
-        classes = " ".join(c for _, c in self.stack)
-        if "main" not in tags or "script" in tags or "style" in tags or "nav" in tags:
-            return
-        n = len(WORD.findall(data))
-        if "table" in tags:
-            self.table += n
-        elif "judgment" in classes:
-            self.judgment += n
-        elif ("cell_output" not in classes and "output" not in classes.split()
-              and ("p" in tags or "li" in tags) and "highlight" not in classes):
-            self.prose += n
+def count(path: Path) -> tuple[int, int, int, int]:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    main = soup.find("main") or soup
+    tables = sum(words(t.get_text(" ")) for t in main.find_all("table"))
+    details = sum(words(d.get_text(" ")) for d in main.select("div.judgment details"))
+    judgments = sum(words(d.get_text(" ")) for d in main.select("div.judgment")) - details
+    prose = 0
+    for el in main.find_all(["p", "li"]):
+        if el.find_parent(["table", "figure"]) or el.find_parent(class_=re.compile(r"\b(cell_output|output|judgment)\b")):
+            continue
+        if el.find_parent(["li"]) and el.name == "p":
+            continue  # a list item's paragraph is counted with the item
+        prose += words(el.get_text(" "))
+    return prose, judgments, tables, details
 
 
 def main(root: Path) -> None:
-    totals = [0, 0, 0]
-    print(f"{'page':32} {'prose':>7} {'judgments':>10} {'tables':>7}")
+    totals = [0, 0, 0, 0]
+    print(f"{'page':34} {'prose':>6} {'judgments':>9} {'tables':>7} {'evidence lists':>14}")
     for page in PAGES:
-        c = Counter()
-        c.feed((root / f"{page}.html").read_text(encoding="utf-8"))
-        print(f"{page:32} {c.prose:7d} {c.judgment:10d} {c.table:7d}")
-        for i, v in enumerate((c.prose, c.judgment, c.table)):
-            totals[i] += v
-    print(f"{'total':32} {totals[0]:7d} {totals[1]:10d} {totals[2]:7d}")
+        row = count(root / f"{page}.html")
+        print(f"{page:34} {row[0]:6d} {row[1]:9d} {row[2]:7d} {row[3]:14d}")
+        totals = [a + b for a, b in zip(totals, row)]
+    print(f"{'total':34} {totals[0]:6d} {totals[1]:9d} {totals[2]:7d} {totals[3]:14d}")
 
 
 if __name__ == "__main__":

@@ -292,3 +292,10 @@ def russian_voices(corpus: Corpus, category: str, kind: str = "motive") -> list[
 
     russians = {a.name for a in actors().values() if a.principal == "russia" and a.type == "person"}
     return sorted(set(claims(corpus, category, kind).who) & russians)
+
+
+def stating_sources(corpus: Corpus, kind: str = "motive") -> list[str]:
+    """The sources that state at least one claim of `kind`, oldest first."""
+    c = _evidence(corpus)["claims"]
+    stated = set(c.source_id[c.kind == kind])
+    return [s for s in _order(corpus) if s in stated]

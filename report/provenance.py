@@ -95,39 +95,94 @@ def _sources_with_paragraphs(corpus):
         yield src, corpus.paragraphs[corpus.paragraphs.source_id == src.source_id].itertuples()
 
 
+# licences under which the book may reprint a text in full (verbatim, with attribution; the book is
+# non-commercial, so the NC licences allow it too); any other text, and a text with no licence in the
+# manifest, is shown only in the paragraphs the book cites as evidence, as quotations
+REPRINTABLE = {"public-domain", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0"}
+def reprintable(licence) -> bool:
+    return isinstance(licence, str) and licence in REPRINTABLE
+
+
+def cited_paragraphs(corpus) -> set[tuple[str, int]]:
+    """The paragraphs the book cites: every paragraph with a row in an evidence table (the chapters list
+    sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every paragraph
+    of a hand annotation (the method chapter lists the extractors' errors)."""
+    from .evaluate import load_annotations
+    from .extract import evidence
+    from .paths import SEED_ANNOTATIONS
+
+    cited = {(s, int(p)) for table in evidence(corpus).values() for s, p in zip(table.source_id, table.paragraph)}
+    bp = corpus.paragraphs[corpus.paragraphs.boilerplate]
+    cited |= {(s, int(p)) for s, p in zip(bp.source_id, bp.paragraph)}
+    for table in load_annotations(corpus, SEED_ANNOTATIONS).values():
+        cited |= {(s, int(p)) for s, p in zip(table.source_id, table.paragraph)}
+    return cited
+
+
+def _licence_note(src, shown: int, total: int) -> str:
+    licence = src.licence if isinstance(src.licence, str) else "no licence recorded"
+    if reprintable(src.licence):
+        return f"Reproduced in full under its licence ({licence})."
+    return (f"Licence: {licence}. The book does not reprint this text; it quotes the {shown} of its {total} "
+            "paragraphs that it cites as evidence, each under its number, and withholds the others.")
+
+
 def source_texts_html(corpus) -> str:
-    """Every source's full text, one block per source, one anchored paragraph per paragraph;
-    boilerplate paragraphs are marked with the rule that flagged them."""
+    """Every source, one block per source, one anchored paragraph per paragraph: the full text when its
+    licence allows, else only the paragraphs the book cites (as quotations; the others keep their anchor
+    and number but not their text); boilerplate paragraphs are marked with the rule that flagged them."""
+    cited = cited_paragraphs(corpus)
     parts = []
     for src, paras in _sources_with_paragraphs(corpus):
+        paras = list(paras)
+        full = reprintable(src.licence)
+        shown = sum(1 for p in paras if full or (src.source_id, p.paragraph) in cited)
+        original = (f' <a class="original" href="{html.escape(src.url)}">Read the original.</a>'
+                    if isinstance(src.url, str) else "")
         parts.append(f'<section class="source-text {NO_MATH}" id="src-{html.escape(src.source_id)}">'
                      f"<h3>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
                      f"<p class=\"source-meta\">{html.escape(src.outlet)}, {html.escape(src.published)}; "
-                     f"file <code>{html.escape(src.file)}</code></p>")
+                     f"file <code>{html.escape(src.file)}</code>. "
+                     f"{html.escape(_licence_note(src, shown, len(paras)))}{original}</p>")
         for p in paras:
+            aid = anchor(src.source_id, p.paragraph)
+            number = f'<a class="para-number" href="#{aid}">¶{p.paragraph}</a> '
+            if not (full or (src.source_id, p.paragraph) in cited):
+                parts.append(f'<p class="paragraph withheld" id="{aid}">{number}'
+                             '<span class="withheld">[not cited; not reproduced]</span></p>')
+                continue
             mark = (f' <span class="boilerplate">[boilerplate: {html.escape(p.boilerplate_rule)}]</span>'
                     if p.boilerplate else "")
             cls = "paragraph boilerplate-paragraph" if p.boilerplate else "paragraph"
-            parts.append(f'<p class="{cls}" id="{anchor(src.source_id, p.paragraph)}">'
-                         f'<a class="para-number" href="#{anchor(src.source_id, p.paragraph)}">¶{p.paragraph}</a> '
-                         f"{html.escape(p.text)}{mark}</p>")
+            body = html.escape(p.text) if full else f"“{html.escape(p.text)}”"
+            parts.append(f'<p class="{cls}" id="{aid}">{number}{body}{mark}</p>')
         parts.append("</section>")
     return "\n".join(parts)
 
 
 def source_texts_latex(corpus) -> str:
     """The PDF's version of source_texts_html(): a hyperref target on every paragraph, so that the
-    evidence tables' links land on it."""
+    evidence tables' links land on it; the same licence rule."""
+    cited = cited_paragraphs(corpus)
     parts = []
     for src, paras in _sources_with_paragraphs(corpus):
+        paras = list(paras)
+        full = reprintable(src.licence)
+        shown = sum(1 for p in paras if full or (src.source_id, p.paragraph) in cited)
+        original = (f" Original: \\url{{{latex.escape(src.url)}}}." if isinstance(src.url, str) else "")
         parts.append(f"\\subsection*{{{latex.escape(src.source_id)}: {latex.escape(src.title)}}}\n"
                      f"\\hypertarget{{{latex.target('src-' + src.source_id)}}}{{}}"
                      f"\\emph{{{latex.escape(src.outlet)}, {latex.escape(src.published)}; "
-                     f"file \\texttt{{{latex.escape(src.file)}}}}}\\par\n")
+                     f"file \\texttt{{{latex.escape(src.file)}}}. "
+                     f"{latex.escape(_licence_note(src, shown, len(paras)))}}}{original}\\par\n")
         for p in paras:
+            target = f"\\par\\noindent\\hypertarget{{{latex.target(anchor(src.source_id, p.paragraph))}}}{{}}"
+            if not (full or (src.source_id, p.paragraph) in cited):
+                parts.append(f"{target}\\textbf{{¶{int(p.paragraph)}}} \\emph{{[not cited; not reproduced]}}\\par\n")
+                continue
             mark = (f" \\emph{{[boilerplate: {latex.escape(p.boilerplate_rule)}]}}" if p.boilerplate else "")
-            parts.append(f"\\par\\noindent\\hypertarget{{{latex.target(anchor(src.source_id, p.paragraph))}}}{{}}"
-                         f"\\textbf{{¶{int(p.paragraph)}}} {latex.escape(p.text)}{mark}\\par\n")
+            body = latex.escape(p.text) if full else f"“{latex.escape(p.text)}”"
+            parts.append(f"{target}\\textbf{{¶{int(p.paragraph)}}} {body}{mark}\\par\n")
     return "{\\small\n" + "".join(parts) + "}\n"
 
 

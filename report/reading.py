@@ -237,13 +237,27 @@ def _own(corpus, evidence, spec) -> pd.DataFrame:
     return evidence
 
 
+def _denominator(corpus, spec, judgment) -> tuple[int, str]:
+    """How many sources a share is taken of: for claims of a kind, the sources that state a claim of that
+    kind (a source that gives Moscow no motive at all says nothing about which motive comes first); else
+    every source."""
+    kind = spec.get("kind") if "table" in spec else judgment_value(judgment, "kind")
+    table = spec.get("table") if "table" in spec else next((s["table"] for s in judgment["evidence"]), None)
+    if table == "claims" and isinstance(kind, str):
+        c = _evidence(corpus)["claims"]
+        return int(c.source_id[c.kind == kind].nunique()), f"sources that state a {kind}"
+    return len(corpus.sources), "sources"
+
+
 def _check_majority(corpus, evidence, spec, judgment) -> str | None:
-    n, total = _own(corpus, evidence, spec).source_id.nunique(), len(corpus.sources)
+    n = _own(corpus, evidence, spec).source_id.nunique()
+    total, _ = _denominator(corpus, spec, judgment)
     return None if n * 2 > total else f"only {n} of {total} sources state it, not a majority"
 
 
 def _check_minority(corpus, evidence, spec, judgment) -> str | None:
-    n, total = _own(corpus, evidence, spec).source_id.nunique(), len(corpus.sources)
+    n = _own(corpus, evidence, spec).source_id.nunique()
+    total, _ = _denominator(corpus, spec, judgment)
     return None if n * 2 < total else f"{n} of {total} sources state it, no longer a minority"
 
 
@@ -277,15 +291,20 @@ def _check_fewer_sources_than(corpus, evidence, spec, judgment) -> str | None:
 
 
 def _check_every_source(corpus, evidence, spec, judgment) -> str | None:
-    missing = sorted(set(corpus.sources.source_id) - set(_own(corpus, evidence, spec).source_id))
-    return None if not missing else f"not every source states it: {', '.join(missing)} do not"
+    """Every source that states a claim of the judgment's kind states this one."""
+    kind = judgment_value(judgment, "kind")
+    c = _evidence(corpus)["claims"]
+    stating = set(c.source_id[c.kind == kind]) if isinstance(kind, str) else set(corpus.sources.source_id)
+    missing = sorted(stating - set(_own(corpus, evidence, spec).source_id))
+    return None if not missing else f"not every source that states a {kind} states it: {', '.join(missing)} do not"
 
 
 def _check_main_for_majority(corpus, evidence, spec, judgment) -> str | None:
     """The category is the one a majority of sources give the most claim sentences (report.motives.balance)."""
     from .motives import balance, labels
 
-    main = balance(corpus)["main motive"]
+    b = balance(corpus)
+    main = b["main motive"][b.motives > 0]
     label = labels(spec.get("kind", "motive"))[spec["category"]]
     n = int((main == label).sum())
     return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"

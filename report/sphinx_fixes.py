@@ -13,7 +13,9 @@ pybtex style `authoryear` (`bibtex_default_style`), sorted by author, year and t
 For the PDF (LaTeX builder only), `latex_tree`:
 
 - makes the introduction unnumbered front matter with a heading of its own in the contents and the
-  running head; everything after the numbered parts of the table of contents is a lettered appendix
+  running head, and so are the pages of unnumbered parts before the numbered ones (the key
+  judgments: chapter numbering resumes at 1 with the first numbered page); everything after the
+  numbered parts of the table of contents is a lettered appendix
   (LaTeX `\\appendix`), except the bibliography, which is unnumbered back matter and gets one heading
   (its list no longer opens a chapter of its own, see `LATEX_PREAMBLE`);
 - drops code-cell sources, should any reach it: `nb_remove_code_source` already keeps them off the
@@ -151,13 +153,23 @@ def toc_roles(env, root_doc: str) -> tuple[str | None, set[str]]:
     except Exception:  # noqa: BLE001 - no bibliography extension: no back matter
         back = set()
     numbered_seen, appendix = False, None
+    front, first_numbered = set(), None
     for toctree in env.get_doctree(root_doc).findall(addnodes.toctree):
         docs = [ref for _, ref in toctree["entries"] if ref in env.all_docs]
         if toctree.get("numbered"):
+            if not numbered_seen:
+                first_numbered = docs[0] if docs else None
             numbered_seen = True
         elif numbered_seen and appendix is None:
             appendix = next((d for d in docs if d not in back), None)
+        elif not numbered_seen:
+            front |= set(docs)  # unnumbered pages before the chapters (the key judgments): front matter
+    FRONT[root_doc] = (front, first_numbered)
     return appendix, back
+
+
+# per root document: (the front-matter documents, the first numbered document), set by toc_roles
+FRONT: dict[str, tuple[set[str], str | None]] = {}
 
 
 def latex_tree(doctree: nodes.document, root_doc: str, appendix: str | None = None,
@@ -166,9 +178,11 @@ def latex_tree(doctree: nodes.document, root_doc: str, appendix: str | None = No
     for node in list(doctree.findall(nodes.container)):
         if "cell_input" in node["classes"]:
             node.parent.remove(node)
+    front, first_numbered = FRONT.get(root_doc, (set(), None))
     for start in list(doctree.findall(addnodes.start_of_file)):
         latex = (r"\appendix" if start["docname"] == appendix else
-                 r"\setcounter{secnumdepth}{-1}" if start["docname"] in back_matter else None)
+                 r"\setcounter{secnumdepth}{-1}" if start["docname"] in back_matter | front else
+                 r"\setcounter{secnumdepth}{2}" if front and start["docname"] == first_numbered else None)
         if latex:
             start.parent.insert(start.parent.index(start), nodes.raw("", latex + "\n", format="latex"))
     top = next((n for n in doctree.children if isinstance(n, nodes.section)), None)
