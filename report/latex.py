@@ -78,19 +78,28 @@ def _formatted(values) -> list[str]:
     return [s.strip() for s in format_array(pd.Series(values).to_numpy(), None, na_rep="")]
 
 
+def human(name) -> str:
+    """A column or index name as a reader sees it: "source_ids" -> "source ids"."""
+    return str(name).replace("_", " ")
+
+
 def _label(value) -> str:
     return " / ".join(str(v) for v in value) if isinstance(value, tuple) else str(value)
+
+
+def _heading(value) -> str:
+    return " / ".join(human(v) for v in value) if isinstance(value, tuple) else human(value)
 
 
 def dataframe(df: pd.DataFrame) -> str:
     """A DataFrame as a LaTeX longtable: its index first unless it is the default 0..n-1 range,
     values formatted as pandas shows them, numbers aligned right."""
     show_index = not isinstance(df.index, pd.RangeIndex)
-    columns = [_label(c) for c in df.columns]
+    columns = [_heading(c) for c in df.columns]
     cells = [_formatted(df.iloc[:, i]) for i in range(df.shape[1])]
     right = {i for i in range(df.shape[1]) if pd.api.types.is_numeric_dtype(df.dtypes.iloc[i])}
     if show_index:
-        name = " / ".join(str(n) for n in df.index.names if n is not None)
+        name = " / ".join(human(n) for n in df.index.names if n is not None)
         columns = [name, *columns]
         cells = [[_label(v) for v in df.index], *cells]
         right = {i + 1 for i in right}
@@ -99,9 +108,22 @@ def dataframe(df: pd.DataFrame) -> str:
     return longtable([escape(c) for c in columns], rows, widths, right)
 
 
+def html_table(df: pd.DataFrame) -> str:
+    """A DataFrame as the web edition shows it: human column labels, its index only when it labels the
+    rows (not the default 0..n-1 range), every value escaped."""
+    show_index = not isinstance(df.index, pd.RangeIndex)
+    shown = df.rename(columns=human)
+    if isinstance(shown.columns, pd.MultiIndex):
+        shown.columns = shown.columns.set_names([human(n) if n is not None else None for n in shown.columns.names])
+    shown.index = shown.index.set_names([human(n) if n is not None else None for n in shown.index.names])
+    # pandas adds the "dataframe" class; MathJax must never typeset source text ("$$" in an article)
+    return shown.to_html(index=show_index, escape=True, na_rep="", border=0,
+                         classes="report-table tex2jax_ignore mathjax_ignore")
+
+
 def register_dataframe_formatter() -> None:
-    """In an IPython kernel, give every displayed DataFrame a LaTeX table under `LATEX_MIME`
-    (its HTML and plain text are unchanged); no-op outside IPython."""
+    """In an IPython kernel, give every displayed DataFrame a LaTeX table under `LATEX_MIME`, and show
+    its HTML with human labels and no default index (`html_table`); no-op outside IPython."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -111,6 +133,7 @@ def register_dataframe_formatter() -> None:
         return
     shell.display_formatter.mimebundle_formatter.for_type(pd.DataFrame, lambda df, include=None, exclude=None:
                                                           {LATEX_MIME: dataframe(df)})
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html_table)
 
 
 class LatexTables:

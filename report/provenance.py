@@ -256,3 +256,25 @@ class JudgmentList:
 
     def __repr__(self) -> str:
         return "\n".join(f"{i}. {j.text} [{j.label}: {j.basis}]" for i, j in enumerate(self.judgments, self.start))
+
+
+class Collapsed:
+    """A long table shown folded on the web, under a one-line summary the reader clicks to open (an HTML
+    `<details>`); printed in full in the PDF."""
+
+    def __init__(self, table, summary: str):
+        self.table = table
+        self.summary = summary
+
+    def _repr_html_(self) -> str:
+        inner = self.table._repr_html_() if hasattr(self.table, "_repr_html_") else html.escape(repr(self.table))
+        return (f'<details class="collapsed-table"><summary>{html.escape(self.summary)}</summary>'
+                f"{inner}</details>")
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        if isinstance(self.table, pd.DataFrame):
+            return {latex.LATEX_MIME: latex.dataframe(self.table)}
+        return self.table._repr_mimebundle_()
+
+    def __repr__(self) -> str:
+        return f"{self.summary}\n{self.table!r}"

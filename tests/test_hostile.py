@@ -51,7 +51,7 @@ def test_math_in_source_text_is_never_typeset(built):
 def test_no_role_pulled_in_a_file(built):
     downloads = {p.name for p in (built / "_downloads").rglob("*") if p.is_file()}
     assert downloads <= {f"{t}.csv" for t in ("sources", "paragraphs", "sentences", "events", "quotes", "numbers",
-                                              "mentions", "codes")}
+                                              "mentions", "codes", "statements", "claims")}
 
 
 def test_the_hostile_title_is_escaped_in_the_bibliography(built):

@@ -123,3 +123,27 @@ def test_title_page_and_metadata_escape_their_values():
     assert "Unversioned build" in latex_title_page(cite, Version())
     hostile = latex_title_page(Citation(title="t", authors=[], repository="https://x.org/}\\input{y}"), Version())
     assert r"\url{https://x.org/}" not in hostile and r"\input{y}" not in hostile
+
+
+def test_html_tables_have_human_labels_no_default_index_and_escape():
+    import pandas as pd
+
+    from report.latex import html_table
+
+    out = html_table(pd.DataFrame({"source_ids": ["<b>x</b> $$y$$"], "n": [1]}))
+    assert "<th>source ids</th>" in out and "source_ids" not in out
+    assert "&lt;b&gt;" in out and "<b>" not in out and "tex2jax_ignore" in out
+    assert "<th>0</th>" not in out  # the default 0..n-1 index is not shown
+    labelled = html_table(pd.DataFrame({"x_y": [1]}, index=pd.Index(["r"], name="the_src")))
+    assert "<th>the src</th>" in labelled and "<th>r</th>" in labelled and "<th>x y</th>" in labelled
+
+
+def test_a_collapsed_table_folds_on_the_web_and_prints_in_full():
+    from report.provenance import Collapsed
+
+    table = EvidenceTable(pd.DataFrame({"source_id": ["osw-2025-07"], "paragraph": [3], "text": ["<b>x</b>"]}))
+    folded = Collapsed(table, "Show the 1 <row>")
+    out = folded._repr_html_()
+    assert out.startswith('<details class="collapsed-table"><summary>Show the 1 &lt;row&gt;</summary>')
+    assert "&lt;b&gt;x&lt;/b&gt;" in out and "<b>" not in out
+    assert folded._repr_mimebundle_()[latex.LATEX_MIME] == table._repr_mimebundle_()[latex.LATEX_MIME]
