@@ -17,7 +17,8 @@ from jupyter_cache import get_cache
 
 from report.paths import DATA_DIR, ROOT, SEEDS
 
-TABLES = ("sources", "paragraphs", "sentences", "events", "quotes", "numbers", "mentions", "codes")
+TABLES = ("sources", "paragraphs", "sentences", "events", "quotes", "numbers", "mentions", "codes", "statements",
+          "claims")
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
