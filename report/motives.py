@@ -67,21 +67,6 @@ def ranking(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
     return out.rename(index=names).rename_axis(index=kind, columns=None)
 
 
-def first_named(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
-    """The order in which each source names the categories of `kind` in its text.
-
-    Index: source id (oldest first). Columns: first, second, third (labels; empty when the source names fewer).
-    """
-    c = _evidence(corpus)["claims"]
-    c = c[c.kind == kind].sort_values(["source_id", "char_start"])
-    names = labels(kind)
-    rows = {}
-    for sid in _order(corpus):
-        seen = list(dict.fromkeys(c.category[c.source_id == sid]))
-        rows[sid] = {k: names[seen[i]] if i < len(seen) else "" for i, k in enumerate(["first", "second", "third"])}
-    return pd.DataFrame.from_dict(rows, orient="index", columns=["first", "second", "third"]).rename_axis("source")
-
-
 def quotations(corpus: Corpus, category: str | None, kind: str = "motive") -> pd.DataFrame:
     """The quotations (not single terms) that lie in the claim sentences of `category`, with their speaker.
 

@@ -660,17 +660,18 @@ def others_moving(corpus: Corpus) -> dict[str, str]:
 
 
 def statements_table(corpus: Corpus, acts: list[str], polarity: list[str] | None = None):
-    """Statements of `acts` (and `polarity`), oldest source first, as a provenance-linked table
-    (actor, act, polarity, date, text)."""
+    """Statements of `acts` (and `polarity`), oldest source first, as a provenance-linked table: the
+    statement in a few words ("Russia · delists · expected"), its date and the sentence."""
     from .provenance import EvidenceTable
 
     st = _evidence(corpus)["statements"]
     st = st[st.act.isin(acts) & (st.polarity.isin(polarity) if polarity else True)]
     published = _published(corpus)
-    labels = act_labels()
-    st = st.assign(_p=st.source_id.map(published), act=st.act.map(labels), date=st.as_of).sort_values(
+    labels = act_labels(short=True)
+    statement = st.actor + " · " + st.act.map(labels) + " · " + st.polarity.map(POLARITY_WORDS)
+    st = st.assign(_p=st.source_id.map(published), statement=statement, date=st.as_of).sort_values(
         ["_p", "source_id", "paragraph", "sentence"])
-    return EvidenceTable(st, ["actor", "act", "polarity", "date", "text"])
+    return EvidenceTable(st, ["statement", "date", "text"])
 
 
 POLARITY_WORDS = {"affirmed": "affirmed", "negated": "denied", "prospective": "expected", "reported": "reported"}
