@@ -654,7 +654,9 @@ def others_moving(corpus: Corpus) -> dict[str, str]:
     recognisers = set(st.actor_id[st.act == "recognises"])
     out = {}
     for key, act in (("envoy", "accepts_envoy"), ("delisting", "delists")):
-        names = sorted(set(st.actor[(st.act == act) & ~st.actor_id.isin(recognisers)]))
+        rows = st[(st.act == act) & ~st.actor_id.isin(recognisers)].drop_duplicates("actor_id")
+        names = sorted(("the " if a in codebook()["names_with_article"] else "") + n
+                       for a, n in zip(rows.actor_id, rows.actor))
         out[key] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
     return out
 
@@ -678,20 +680,27 @@ POLARITY_WORDS = {"affirmed": "affirmed", "negated": "denied", "prospective": "e
 
 
 def statement_matrix(corpus: Corpus) -> pd.DataFrame:
-    """Who does what, by polarity: for each actor (row label, most statements first) and act (columns, codebook
-    order), how many sources affirm, deny, expect or report it ("2 affirmed, 1 denied"); empty when none."""
+    """Who does what, by polarity: for each actor (row label, most statements first), the acts that sources
+    affirm, deny, and expect or report of it, each with how many sources ("recognises 2, delists 2"); one
+    column per polarity, so that the table stays narrow."""
     st = _evidence(corpus)["statements"].drop_duplicates(["source_id", "actor_id", "act", "polarity"])
     labels = act_labels(short=True)
-    acts = [a for a in labels if a in set(st.act)]
     order = st.groupby("actor").size().sort_values(ascending=False, kind="stable").index
+    groups = {"affirmed": ["affirmed"], "denied": ["negated"], "expected or reported": ["prospective", "reported"]}
     rows = {}
     for actor in order:
         mine = st[st.actor == actor]
-        rows[actor] = {labels[a]: ", ".join(f"{n} {POLARITY_WORDS[p]}" for p, n in
-                                            mine[mine.act == a].polarity.value_counts().reindex(
-                                                list(POLARITY_WORDS)).dropna().astype(int).items())
-                       for a in acts}
-    return pd.DataFrame.from_dict(rows, orient="index", columns=[labels[a] for a in acts]).rename_axis("actor")
+        rows[actor] = {}
+        for column, polarities in groups.items():
+            counts = mine[mine.polarity.isin(polarities)].act.value_counts()
+            rows[actor][column] = ", ".join(f"{labels[a]} {int(counts[a])}" for a in labels if a in counts.index)
+    return pd.DataFrame.from_dict(rows, orient="index", columns=list(groups)).rename_axis("actor")
+
+
+def short_act_columns(table: pd.DataFrame) -> list[str]:
+    """The short labels of a table whose columns are the acts' long labels (tables.position_summary)."""
+    short = {act_labels()[a]: s for a, s in act_labels(short=True).items()}
+    return [short.get(c, c) for c in table.columns]
 
 
 def key_facts(corpus: Corpus) -> pd.DataFrame:

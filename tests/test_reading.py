@@ -172,3 +172,14 @@ def test_every_guarded_sentence_holds_on_the_hand_annotation(name):
     finally:
         os.environ.clear()
         os.environ.update(old)
+
+
+def test_statement_matrix_and_the_states_that_moved(small):
+    m = reading.statement_matrix(small)
+    assert m.loc["Russia", "affirmed"] == "recognises 1" and m.loc["Russia", "denied"] == "recognises 1"
+    assert m.loc["Russia", "expected or reported"] == ""
+    seeds = load_corpus()
+    moved = reading.others_moving(seeds)
+    assert moved["envoy"] == "China and the United Arab Emirates" and moved["delisting"] == "Kazakhstan and Kyrgyzstan"
+    first = reading.others_first_reported(seeds)
+    assert first["envoy"] < "2025" and first["delisting"] < "2025"
