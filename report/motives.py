@@ -127,10 +127,9 @@ def weight(corpus: Corpus, category: str, kind: str = "motive") -> pd.DataFrame:
 
 def mention_sources(corpus: Corpus, category: str, words: list[str], kind: str = "motive") -> list[str]:
     """The sources whose claims of `category` hold one of `words` (a word ending in * is a prefix)."""
-    import re
+    from .reading import words_pattern
 
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
-                                            for w in words) + ")", re.I)
+    pattern = words_pattern(words)
     c = claims(corpus, category, kind)
     sentences = corpus.sentences.set_index(SENTENCE_KEY)["text"]
     text = pd.Series([sentences.get(k, "") for k in zip(c.source_id, c.paragraph, c.sentence)], index=c.index,

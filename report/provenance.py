@@ -26,11 +26,6 @@ def _col(name: str) -> str:
     return f'<col style="width:{5 if name in NARROW_COLUMNS else 8}em">'
 
 
-def _label(column: str) -> str:
-    """A column name as a reader sees it: "source_ids" -> "source ids"."""
-    return str(column).replace("_", " ")
-
-
 def anchor(source_id: str, paragraph: int) -> str:
     """The HTML id of a paragraph in the source-text appendix."""
     return f"src-{source_id}-p{int(paragraph)}"
@@ -54,7 +49,7 @@ class EvidenceTable:
         return len(self.df)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(_label(c))}</th>" for c in ["source", *self.columns])
+        head = "".join(f"<th>{html.escape(latex.human(c))}</th>" for c in ["source", *self.columns])
         widths = ['<col style="width:8em">'] + [_col(c) for c in self.columns]
         rows = []
         for r in self.df.itertuples(index=False):
@@ -76,7 +71,7 @@ class EvidenceTable:
             rows.append([link, *(latex.escape(_text(r[c])) for c in self.columns)])
         widths = [14.0] + [40.0 if c in LONG_COLUMNS else 8.0 if c in NARROW_COLUMNS else 14.0
                            for c in self.columns]
-        return {latex.LATEX_MIME: latex.longtable([latex.escape(_label(c)) for c in ["source", *self.columns]],
+        return {latex.LATEX_MIME: latex.longtable([latex.escape(latex.human(c)) for c in ["source", *self.columns]],
                                                   rows, widths)}
 
     def __repr__(self) -> str:

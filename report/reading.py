@@ -115,6 +115,17 @@ def _matches(series: pd.Series, wanted) -> pd.Series:
     return hit
 
 
+def words_pattern(words: list[str]) -> re.Pattern:
+    """A case-blind pattern for any of `words` as whole words; a word ending in * is a prefix."""
+    alternatives = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in words)
+    return re.compile(r"\b(?:" + alternatives + ")", re.I)
+
+
+def and_join(names: list[str]) -> str:
+    """["A", "B", "C"] -> "A, B and C"; "" for none."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
 def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
     """The evidence rows chosen by `selectors` (union), one row per sentence and item.
 
@@ -131,11 +142,9 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
             if column not in ("table", "mentions"):
                 keep &= _matches(table[column], wanted)
         if "mentions" in sel:  # the sentence names one of these words (a word ending in * is a prefix)
-            words = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b"
-                             for w in sel["mentions"])
             text = pd.Series([sentences.get((a, b, c), "") for a, b, c in
-                              zip(table.source_id, table.paragraph, table.sentence)], index=table.index)
-            keep &= text.str.contains(r"\b(?:" + words + ")", case=False, regex=True)
+                              zip(table.source_id, table.paragraph, table.sentence)], index=table.index, dtype=object)
+            keep &= text.str.contains(words_pattern(sel["mentions"]))
         rows = table[keep]
         if sel["table"] == "claims":
             item = rows.kind + ": " + rows.category
@@ -644,7 +653,7 @@ def outlets(corpus: Corpus, ids) -> str:
     """The outlets of the sources `ids`, in words ("Stratheia and The Conversation")."""
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     found = [names[i] for i in ids]
-    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1] if found else ""
+    return and_join(found)
 
 
 def others_moving(corpus: Corpus) -> dict[str, str]:
@@ -657,7 +666,7 @@ def others_moving(corpus: Corpus) -> dict[str, str]:
         rows = st[(st.act == act) & ~st.actor_id.isin(recognisers)].drop_duplicates("actor_id")
         names = sorted(("the " if a in codebook()["names_with_article"] else "") + n
                        for a, n in zip(rows.actor_id, rows.actor))
-        out[key] = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+        out[key] = and_join(names)
     return out
 
 
