@@ -235,7 +235,7 @@ SCREENSHOT_PAGES = {"book/intro.html": "intro.png", "notebooks/03_security.html"
 
 
 def _browser_check(html_dir: Path, shots: Path | None) -> int:
-    from .browser import check_site
+    from .publish.browser import check_site
 
     targets = {page: shots / name for page, name in SCREENSHOT_PAGES.items()} if shots else None
     try:

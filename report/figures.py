@@ -13,7 +13,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import latex
+from .publish import latex, numbering
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -21,8 +21,11 @@ FIGSIZE = (7.0, 3.6)
 DPI = 110
 
 
-def use_house_style() -> None:
-    """Fixed figure size, dpi and fonts, and table display options, identical on every run."""
+def use_house_style(page: str) -> None:
+    """Fixed figure size, dpi and fonts, and table display options, identical on every run; the tables
+    `page` (the notebook's name, e.g. "03_security") shows from now on are numbered as the book numbers
+    them (`publish.numbering`)."""
+    numbering.start(page)
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_rows", 200)
@@ -51,7 +54,7 @@ def _show_figures_as_png() -> None:
 def source_composition(sizes: pd.DataFrame) -> Figure:
     """Horizontal bars per source: body words (left panel), body and boilerplate paragraphs (right).
 
-    `sizes` is tables.source_sizes(); sources are drawn oldest at the top.
+    `sizes` is tables.sources.source_sizes(); sources are drawn oldest at the top.
     """
     df = sizes.iloc[::-1]
     labels = [f"{sid} ({pub})" for sid, pub in zip(df.index, df["published"])]
@@ -93,7 +96,7 @@ def heatmap(frame: pd.DataFrame, fmt: str = "{:.0f}", xlabels: list[str] | None 
 
 def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
     """Sources (rows) by themes (columns), shaded and labelled with the share of body sentences coded
-    with the theme. `coverage` is tables.theme_coverage()."""
+    with the theme. `coverage` is tables.sources.theme_coverage()."""
     labels = labels or {}
     return heatmap(coverage, "{:.0f}%", [labels.get(c, c) for c in coverage.columns])
 
@@ -116,7 +119,7 @@ def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:
 def timeline(milestones: pd.DataFrame, start_year: int = 1975) -> Figure:
     """Milestones on a time axis: one marker per milestone (ranges as bars), height = sources reporting it.
 
-    `milestones` is tables.milestones(); those reported by two or more sources are labelled with their date.
+    `milestones` is tables.timeline.milestones(); those reported by two or more sources are labelled with their date.
     """
     def year_of(iso: str) -> float:
         parts = [int(p) for p in iso.split("-")]

@@ -96,7 +96,7 @@ def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
 def coverage(corpus: Corpus, theme: str) -> pd.DataFrame:
     """How much each source talks about `theme`: the share (%) of its body sentences coded with each
     sub-code. Index: source id (oldest first). Columns: the sub-codes (codebook order)."""
-    from .tables import code_counts
+    from .tables.frames import code_counts
 
     counts = code_counts(corpus, theme).drop(columns="total")
     sentences = corpus.sources.set_index("source_id")["sentences"].reindex(counts.columns)
@@ -175,14 +175,14 @@ def weight_range(weight: pd.DataFrame) -> dict:
 
 def claims_table(corpus: Corpus, category: str | None = None, kind: str = "motive"):
     """The claims of `category` (all categories when None, with their labels) as a provenance-linked table."""
-    from .provenance import EvidenceTable
+    from .publish.provenance import EvidenceTable
 
     return EvidenceTable(claims(corpus, category, kind), ["who", "text"] if category else ["categories", "who", "text"])
 
 
 def quotations_table(corpus: Corpus, category: str | None, kind: str = "motive"):
     """The quotations inside the claims of `category` as a provenance-linked table (speaker, quote)."""
-    from .provenance import EvidenceTable
+    from .publish.provenance import EvidenceTable
 
     return EvidenceTable(quotations(corpus, category, kind), ["speaker", "quote"])
 
@@ -217,7 +217,7 @@ def ordinal(n: int) -> str:
 
 def figures_table(corpus: Corpus):
     """The key figures as a provenance-linked table (figure, unit, also given by, sentence)."""
-    from .provenance import EvidenceTable
+    from .publish.provenance import EvidenceTable
 
     return EvidenceTable(key_figures(corpus), ["figure", "unit", "also_given_by", "sentence"])
 
@@ -225,7 +225,7 @@ def figures_table(corpus: Corpus):
 def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "motive") -> pd.DataFrame:
     """The body sentences that name `actor_id` in the sources that state no claim of `category`, oldest
     source first. Columns: source_id, paragraph, sentence, text."""
-    from .tables import body_sentences
+    from .tables.frames import body_sentences
 
     m = _evidence(corpus)["mentions"]
     m = m[(m.actor_id == actor_id) & m.source_id.isin(silent(corpus, category, kind))][SENTENCE_KEY].drop_duplicates()

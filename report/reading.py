@@ -481,13 +481,13 @@ def corroboration(corpus: Corpus) -> pd.DataFrame:
 def date_disputes(corpus: Corpus) -> pd.DataFrame:
     """The dated mentions on each side of a date disagreement, with the version adopted and why.
 
-    Two sources disagree when they date the same kind of event differently (report.tables.date_disagreements).
+    Two sources disagree when they date the same kind of event differently (report.tables.timeline.date_disagreements).
     For each disputed kind the versions are compared by the adoption rules of the codebook:
     corroboration (independent sources giving the date), then primary over derivative, then grade.
     Columns: event (kind), date, source_id, paragraph, text, sources (giving this date), adopted (bool),
     rule (the label of the rule that decided, or "undecided").
     """
-    from .tables import date_disagreements
+    from .tables.timeline import date_disagreements
 
     pairs = date_disagreements(corpus)
     cols = ["event", "date", "source_id", "paragraph", "text", "sources", "adopted", "rule"]
@@ -673,7 +673,7 @@ def others_moving(corpus: Corpus) -> dict[str, str]:
 def statements_table(corpus: Corpus, acts: list[str], polarity: list[str] | None = None):
     """Statements of `acts` (and `polarity`), oldest source first, as a provenance-linked table: the
     statement in a few words ("Russia · delists · expected"), its date and the sentence."""
-    from .provenance import EvidenceTable
+    from .publish.provenance import EvidenceTable
 
     st = _evidence(corpus)["statements"]
     st = st[st.act.isin(acts) & (st.polarity.isin(polarity) if polarity else True)]
@@ -707,7 +707,7 @@ def statement_matrix(corpus: Corpus) -> pd.DataFrame:
 
 
 def short_act_columns(table: pd.DataFrame) -> list[str]:
-    """The short labels of a table whose columns are the acts' long labels (tables.position_summary)."""
+    """The short labels of a table whose columns are the acts' long labels (tables.western_divergence.position_summary)."""
     short = {act_labels()[a]: s for a, s in act_labels(short=True).items()}
     return [short.get(c, c) for c in table.columns]
 

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from report import bib, load_corpus, schemas, tables
+from report import bib, load_corpus, schemas
+from report.tables import appendix_data, frames, sources, timeline, western_divergence
 from report.cli import all_tables
 from report.paths import DATA_DIR, ROOT, SEEDS
-from report.provenance import EvidenceTable, anchor
+from report.publish.provenance import EvidenceTable, anchor
 
 NOTEBOOKS = ROOT / "notebooks"
 CHAPTERS = sorted(NOTEBOOKS.glob("0[1-8]_*.ipynb"))
@@ -49,7 +50,7 @@ def test_every_chapter_has_tables_a_figure_glue_and_citations(path):
     cells = _cells(path)
     code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")
     prose = "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
-    assert len(re.findall(r"\b(?:tables|motives|reading)\.\w+\(", code)) >= 2
+    assert len(re.findall(r"\b(?:sources|timeline|trade|china|western_divergence|frames|motives|reading)\.\w+\(", code)) >= 2
     figures = [c for c in cells if c["metadata"].get("mystnb", {}).get("figure")]
     assert figures and all(f["metadata"]["mystnb"]["figure"].get("caption") for f in figures)
     for f in figures:
@@ -107,7 +108,7 @@ def test_data_dictionary_describes_every_column():
         assert set(spec["columns"]) == set(schema.columns), table
         assert all(str(v).strip() for v in spec["columns"].values())
     assert set(described) == set(all_tables(load_corpus()))
-    assert (tables.data_dictionary().description != "").all()
+    assert (appendix_data.data_dictionary().description != "").all()
 
 
 def test_committed_downloads_match_the_extraction(tmp_path):
@@ -127,13 +128,13 @@ def test_a_new_source_reaches_every_table_the_timeline_and_the_bibliography(tmp_
                         encoding="utf-8")
     corpus = load_corpus(seeds)
     sid = "fixture-wire-2025-09"
-    assert sid in tables.source_register(corpus).index
-    assert sid in tables.theme_coverage(corpus).index
-    steps = tables.milestones(corpus)
+    assert sid in sources.source_register(corpus).index
+    assert sid in sources.theme_coverage(corpus).index
+    steps = timeline.milestones(corpus)
     assert (steps.date == "2025-09-12").any() and sid in " ".join(steps.source_ids)
-    claims = tables.numeric_claims(corpus)
+    claims = frames.evidence(corpus)["numbers"]
     assert (claims.source_id == sid).any() and 500_000_000 in set(claims.value)
-    quotes = tables.theme_quotes(corpus, "trade_transit").df
+    quotes = western_divergence.theme_quotes(corpus, "trade_transit").df
     assert ((quotes.source_id == sid) & (quotes.speaker == "Sergey Lavrov")).any()
     assert f"@misc{{{sid}," in bib.bibtex(corpus.sources)
-    assert sid in tables.motive_matrix(corpus).index
+    assert sid in sources.source_sizes(corpus).index

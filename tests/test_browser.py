@@ -1,4 +1,4 @@
-"""The real-browser check (`report.browser`): its link and anchor rules without a browser, then the
+"""The real-browser check (`report.publish.browser`): its link and anchor rules without a browser, then the
 whole check in headless Chromium on a small fixture site with one fault of each kind."""
 
 import re
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from report.browser import PageVisit, broken_links, check_site, is_redirect, page_problems, resolve_link, site_pages
-from report.buildinfo import Version
-from report.sphinx_fixes import dedupe_scripts, footer_html
+from report.publish.browser import PageVisit, broken_links, check_site, is_redirect, page_problems, resolve_link, site_pages
+from report.publish.buildinfo import Version
+from report.publish.sphinx_fixes import dedupe_scripts, footer_html
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 BASE = "http://127.0.0.1:8123/"

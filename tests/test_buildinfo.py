@@ -1,4 +1,4 @@
-"""The build stamp and the book's citation (report/buildinfo.py): read from git and CITATION.cff at build
+"""The build stamp and the book's citation (report/publish/buildinfo.py): read from git and CITATION.cff at build
 time, with a fallback and never an exception where there is no repository or no citation file."""
 
 import shutil
@@ -6,10 +6,10 @@ import subprocess
 
 import pytest
 
-from report import buildinfo
-from report.buildinfo import UNVERSIONED, Citation, Version
+from report.publish import buildinfo
+from report.publish.buildinfo import UNVERSIONED, Citation, Version
 from report.paths import ROOT
-from report.sphinx_fixes import AuthorYearLabels
+from report.publish.sphinx_fixes import AuthorYearLabels
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")

@@ -1,4 +1,4 @@
-"""Tables for the PDF (report/latex.py) and the LaTeX-only doctree changes (report/sphinx_fixes.py),
+"""Tables for the PDF (report/publish/latex.py) and the LaTeX-only doctree changes (report/publish/sphinx_fixes.py),
 without TeX; `make pdf` compiles them (tests/pdf)."""
 
 import pandas as pd
@@ -6,10 +6,10 @@ from docutils import nodes
 from sphinx import addnodes
 from docutils.utils import new_document
 
-from report import latex
-from report.provenance import EvidenceTable
-from report.buildinfo import Citation, Version
-from report.sphinx_fixes import bibtex_latex, citation_nodes, latex_title_page, latex_tree
+from report.publish import latex
+from report.publish.provenance import EvidenceTable
+from report.publish.buildinfo import Citation, Version
+from report.publish.sphinx_fixes import bibtex_latex, citation_nodes, latex_title_page, latex_tree
 
 HOSTILE = r"\input{/etc/passwd} ^^5cinput 100% $x$ & #1 _a ~ [opt] {b} <i>|"
 
@@ -32,7 +32,7 @@ def test_dataframe_table_shows_index_and_formats_like_pandas():
     df = pd.DataFrame({"share": [30.5, 1.25], "sources": [5, 3]}, index=pd.Index(["a_b", "c"], name="code"))
     out = latex.dataframe(df)
     assert r"\textbf{code} & \textbf{share} & \textbf{sources}" in out
-    assert r"a\_b & 30.50 & 5 \\" in out and r"c & 1.25 & 3 \\" in out
+    assert r"a b & 30.50 & 5 \\" in out and r"c & 1.25 & 3 \\" in out  # row labels read as words
     assert out.count(r"\raggedleft") == 2  # the two numeric columns
 
 
@@ -128,7 +128,7 @@ def test_title_page_and_metadata_escape_their_values():
 def test_html_tables_have_human_labels_no_default_index_and_escape():
     import pandas as pd
 
-    from report.latex import html_table
+    from report.publish.latex import html_table
 
     out = html_table(pd.DataFrame({"source_ids": ["<b>x</b> $$y$$"], "n": [1]}))
     assert "<th>source ids</th>" in out and "source_ids" not in out
@@ -139,11 +139,11 @@ def test_html_tables_have_human_labels_no_default_index_and_escape():
 
 
 def test_a_collapsed_table_folds_on_the_web_and_prints_in_full():
-    from report.provenance import Collapsed
+    from report.publish.provenance import Collapsed
 
     table = EvidenceTable(pd.DataFrame({"source_id": ["osw-2025-07"], "paragraph": [3], "text": ["<b>x</b>"]}))
     folded = Collapsed(table, "Show the 1 <row>")
     out = folded._repr_html_()
     assert out.startswith('<details class="collapsed-table"><summary>Show the 1 &lt;row&gt;</summary>')
     assert "&lt;b&gt;x&lt;/b&gt;" in out and "<b>" not in out
-    assert folded._repr_mimebundle_()[latex.LATEX_MIME] == table._repr_mimebundle_()[latex.LATEX_MIME]
+    assert folded.table_bundle("2.1", "c")[latex.LATEX_MIME] == table.table_bundle("2.1", "c")[latex.LATEX_MIME]

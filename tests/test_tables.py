@@ -1,6 +1,7 @@
 """The chapter tables on the fixture corpus: shapes, sort order, and agreement with the base tables."""
 
-from report import load_corpus, tables
+from report import load_corpus
+from report.tables import sources as tables
 
 
 def test_register_is_oldest_first(fixture_dir):

@@ -1,4 +1,4 @@
-"""Term categories from codebook/analysis.yml (risk taxonomy, stances, claims, hedges), matched
+"""Term categories from codebook/analysis.yml (stances, claims true at their date), matched
 on body sentences with the term syntax of themes.yml (report/extract/terms.py)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pandas as pd
 from .. import codebook
 from ..corpus import Corpus
 from .common import body_paragraphs
-from .terms import find_terms, index_of
+from .terms import index_of
 
 CATEGORY_COLUMNS = ["source_id", "paragraph", "sentence", "category", "matched"]
 
@@ -40,16 +40,3 @@ def categories(corpus: Corpus, section: str) -> pd.DataFrame:
                 rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": sentence,
                              "category": category, "matched": parts["terms"]})
     return pd.DataFrame(rows, columns=CATEGORY_COLUMNS)
-
-
-@cache
-def word_hits(corpus: Corpus, section: str) -> pd.DataFrame:
-    """Sentences holding a word of a flat list (hedges, assertions). Columns: source_id, paragraph, sentence, matched."""
-    terms = tuple(instrument(section))
-    rows = {}
-    for para in body_paragraphs(corpus):
-        for start, end, _ in find_terms(terms, para.text):
-            key = (para.source_id, para.paragraph, para.sentence_at(start))
-            rows.setdefault(key, {"source_id": key[0], "paragraph": key[1], "sentence": key[2],
-                                  "matched": para.text[start:end]})
-    return pd.DataFrame(list(rows.values()), columns=["source_id", "paragraph", "sentence", "matched"])

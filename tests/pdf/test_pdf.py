@@ -4,13 +4,15 @@ TeX as markup."""
 
 import re
 import subprocess
+from pathlib import Path
 
 import nbformat
 import pytest
 import yaml
 from pypdf import PdfReader
 
-from report import buildinfo, latex
+from report.publish import buildinfo, latex, numbering
+from report.publish.sphinx_fixes import APPENDIX_TITLE
 from report.corpus import load_corpus
 from report.paths import ROOT, SEEDS
 
@@ -30,7 +32,8 @@ def test_every_page_of_the_book_is_a_chapter_of_the_pdf(pdf):
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         title = next(line[2:].strip() for cell in nbformat.read(path, as_version=4).cells
                      if cell.cell_type == "markdown" for line in cell.source.splitlines() if line.startswith("# "))
-        assert title in titles, path.name
+        match = APPENDIX_TITLE.match(title)
+        assert (match["rest"] if match else title) in titles, path.name
     assert "Bibliography" in titles
 
 
@@ -102,20 +105,17 @@ def _doc_path(name: str):
 
 def toc_labels() -> tuple[str, list[tuple[str, str]]]:
     """From `_toc.yml`: the root's title, and (label, title) of every other page in order: numbers for
-    the numbered parts, letters for the pages after them, none for the bibliography."""
+    the numbered parts, letters for the pages after them, none for front and back matter (the labels
+    the table numbers use, `numbering.page_labels`). An appendix's title drops its "Appendix B: ",
+    which LaTeX prints as the heading's label."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    entries, number, letter, seen_numbered = [], 0, 0, False
+    labels = numbering.page_labels()
+    entries = []
     for part in toc["parts"]:
         for chapter in part["chapters"]:
-            path = _doc_path(chapter["file"])
-            if part.get("numbered"):
-                number, seen_numbered = number + 1, True
-                label = str(number)
-            elif "{bibliography}" in path.read_text(encoding="utf-8") or not seen_numbered:
-                label = ""  # back matter, or front matter before the numbered chapters
-            else:
-                label, letter = chr(ord("A") + letter), letter + 1
-            entries.append((label, _plain(_doc_title(path))))
+            title = _plain(_doc_title(_doc_path(chapter["file"])))
+            match = APPENDIX_TITLE.match(title)
+            entries.append((labels[Path(chapter["file"]).name], match["rest"] if match else title))
     return _plain(_doc_title(_doc_path(toc["root"]))), entries
 
 
@@ -234,3 +234,46 @@ def test_every_internal_link_lands_on_a_destination(pdf):
                 explicit += 1  # an explicit [page /XYZ ...] destination always lands on its page
     missing = sorted({d for d in dests if d not in names})
     assert dests and not missing, missing[:20]
+
+
+TEX = ROOT / "_build" / "latex" / "book.tex"
+LOG = ROOT / "_build" / "latex" / "book.log"
+
+
+def _table_lines() -> set[int]:
+    """The lines of book.tex inside a table (longtable, tabular, tabulary)."""
+    inside, depth = set(), 0
+    for number, line in enumerate(TEX.read_text(encoding="utf-8").splitlines(), 1):
+        depth += len(re.findall(r"\\begin\{(?:longtable|tabular|tabulary)\}", line))
+        if depth:
+            inside.add(number)
+        depth -= len(re.findall(r"\\end\{(?:longtable|tabular|tabulary)\}", line))
+    return inside
+
+
+def test_no_table_overflows_its_columns_or_the_text_block(pdf):
+    """Zero overfull boxes from tables in the LaTeX log: no cell runs into the next or into the margin."""
+    inside = _table_lines()
+    log = LOG.read_text(encoding="utf-8", errors="replace")
+    found = [(m[1], int(m[2])) for m in re.finditer(r"Overfull \\hbox \(([\d.]+)pt too wide\) .*? at lines (\d+)--\d+", log)]
+    in_tables = [(width, line) for width, line in found if line in inside]
+    assert not in_tables, f"{len(in_tables)} overfull boxes in tables, e.g. book.tex lines {in_tables[:5]}"
+    print(f"PDF: {len(found)} overfull boxes, {len(in_tables)} of them in tables")
+
+
+def test_every_table_is_numbered_and_captioned_as_in_the_web_edition(pages):
+    """Every longtable opens with its caption; the numbers are the notebooks' (the web edition's) and
+    each appears on a page of the PDF."""
+    tex = TEX.read_text(encoding="utf-8")
+    tables = re.findall(r"\\begin\{longtable\}\{.*?\}\n(.*?)\n", tex)
+    captions = [re.match(r"\\caption\*\{\\hypertarget\{table-[\w-]+\}\{\}\\textbf\{Table ([\w.]+)\.\} \S", t) for t in tables]
+    assert tables and all(captions), [t[:80] for t, c in zip(tables, captions) if not c][:3]
+    numbers = [c[1] for c in captions]
+    web = [m for path in sorted((ROOT / "notebooks").glob("*.ipynb")) for cell in nbformat.read(path, as_version=4).cells
+           for out in cell.get("outputs", []) for m in re.findall(r'<span class="caption-number">Table ([\w.]+)\.</span>',
+                                                                  str(out.get("data", {}).get("text/html", "")))]
+    assert sorted(numbers) == sorted(web)
+    assert len(set(numbers)) == len(numbers), "two tables with one number"
+    text = re.sub(r"\s+", " ", " ".join(pages))
+    assert all(f"Table {n}." in text for n in numbers)
+    print(f"PDF: {len(numbers)} numbered tables")

@@ -1,6 +1,6 @@
 """A Sphinx extension (`sphinx: extra_extensions` in `_config.yml`).
 
-The build stamp (`report.buildinfo`): the commit the book was built from and the commit's date go
+The build stamp (`report.publish.buildinfo`): the commit the book was built from and the commit's date go
 into the footer of every HTML page (the theme's `extra_footer`), onto the PDF's title page and into
 the `book-citation` directive (`bibtex` or `reference`), which the cite page uses. The stamp is put in
 when a page is written, not when it is read, so a new commit never leaves a stale stamp in a cached
@@ -20,6 +20,8 @@ For the PDF (LaTeX builder only), `latex_tree`:
   (its list no longer opens a chapter of its own, see `LATEX_PREAMBLE`);
 - drops code-cell sources, should any reach it: `nb_remove_code_source` already keeps them off the
   pages of both editions (the notebooks keep their code);
+- drops "Appendix B: " from the titles of the appendices: LaTeX prints the letter in the heading
+  and the contents (the web edition keeps it in the title, where the table numbers "B.1" need it);
 - turns the introduction's sections into unnumbered headings (rubrics), so that the chapters keep
   the numbers they have in the HTML book (the root page's sections would otherwise become
   chapters 1 to 3).
@@ -168,6 +170,10 @@ def toc_roles(env, root_doc: str) -> tuple[str | None, set[str]]:
     return appendix, back
 
 
+# "Appendix B: The source texts": the web edition names the letter in the title; LaTeX prints it
+# in the chapter heading ("Appendix B") and the contents, so the title keeps only the rest
+APPENDIX_TITLE = re.compile(r"Appendix(?: [A-Z])?: (?P<rest>.+)", re.S)
+
 # per root document: (the front-matter documents, the first numbered document), set by toc_roles
 FRONT: dict[str, tuple[set[str], str | None]] = {}
 
@@ -185,6 +191,10 @@ def latex_tree(doctree: nodes.document, root_doc: str, appendix: str | None = No
                  r"\setcounter{secnumdepth}{2}" if front and start["docname"] == first_numbered else None)
         if latex:
             start.parent.insert(start.parent.index(start), nodes.raw("", latex + "\n", format="latex"))
+    for title in list(doctree.findall(nodes.title)):
+        match = APPENDIX_TITLE.match(title.astext())
+        if match and isinstance(title.parent, nodes.section):
+            title.replace_self(nodes.title(match["rest"], match["rest"]))
     top = next((n for n in doctree.children if isinstance(n, nodes.section)), None)
     if top is None:
         return

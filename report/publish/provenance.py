@@ -11,7 +11,7 @@ import html
 
 import pandas as pd
 
-from . import latex
+from . import latex, numbering
 
 NO_MATH = "tex2jax_ignore mathjax_ignore"
 SOURCES_PAGE = "appendix_sources.html"  # the source-text appendix, next to the chapter pages
@@ -61,7 +61,7 @@ class EvidenceTable:
         return (f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
                 f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+    def latex(self, caption: tuple[str, str] = ("", "")) -> str:
         """The PDF's version: a longtable whose first column links to the paragraph in the appendix."""
         rows = []
         for r in self.df.itertuples(index=False):
@@ -71,8 +71,17 @@ class EvidenceTable:
             rows.append([link, *(latex.escape(_text(r[c])) for c in self.columns)])
         widths = [14.0] + [40.0 if c in LONG_COLUMNS else 8.0 if c in NARROW_COLUMNS else 14.0
                            for c in self.columns]
-        return {latex.LATEX_MIME: latex.longtable([latex.escape(latex.human(c)) for c in ["source", *self.columns]],
-                                                  rows, widths)}
+        return latex.longtable([latex.escape(latex.human(c)) for c in ["source", *self.columns]], rows, widths,
+                               caption=caption)
+
+    def table_bundle(self, number: str, caption: str) -> dict:
+        """Shown as table `number` with `caption` (`numbering.Table`), in HTML and LaTeX."""
+        return {"text/html": numbering.caption_html(number, caption) + self._repr_html_(),
+                latex.LATEX_MIME: self.latex(numbering.caption_latex(number, caption))}
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """Displayed bare: numbered, with no caption."""
+        return self.table_bundle(numbering.next_number(), "")
 
     def __repr__(self) -> str:
         return self.df[["source_id", "paragraph", *self.columns]].to_string(index=False)
@@ -102,9 +111,9 @@ def cited_paragraphs(corpus) -> set[tuple[str, int]]:
     """The paragraphs the book cites: every paragraph with a row in an evidence table (the chapters list
     sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every paragraph
     of a hand annotation (the method chapter lists the extractors' errors)."""
-    from .evaluate import load_annotations
-    from .extract import evidence
-    from .paths import SEED_ANNOTATIONS
+    from ..evaluate import load_annotations
+    from ..extract import evidence
+    from ..paths import SEED_ANNOTATIONS
 
     cited = {(s, int(p)) for table in evidence(corpus).values() for s, p in zip(table.source_id, table.paragraph)}
     bp = corpus.paragraphs[corpus.paragraphs.boilerplate]
@@ -262,14 +271,19 @@ class Collapsed:
         self.summary = summary
 
     def _repr_html_(self) -> str:
-        inner = self.table._repr_html_() if hasattr(self.table, "_repr_html_") else html.escape(repr(self.table))
+        inner = (latex.html_table(self.table) if isinstance(self.table, pd.DataFrame) else self.table._repr_html_())
         return (f'<details class="collapsed-table"><summary>{html.escape(self.summary)}</summary>'
                 f"{inner}</details>")
 
+    def table_bundle(self, number: str, caption: str) -> dict:
+        """Shown as table `number` with `caption`: the caption stays visible above the folded list."""
+        tex = numbering.caption_latex(number, caption)
+        return {"text/html": numbering.caption_html(number, caption) + self._repr_html_(),
+                latex.LATEX_MIME: latex.dataframe(self.table, tex) if isinstance(self.table, pd.DataFrame)
+                else self.table.latex(tex)}
+
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        if isinstance(self.table, pd.DataFrame):
-            return {latex.LATEX_MIME: latex.dataframe(self.table)}
-        return self.table._repr_mimebundle_()
+        return self.table_bundle(numbering.next_number(), "")
 
     def __repr__(self) -> str:
         return f"{self.summary}\n{self.table!r}"

@@ -12,7 +12,7 @@
 - what a reader must and must not see: a code cell's source (an input area the reader can see; one
   collapsed behind a toggle is not seen) fails, and so does a page without the build stamp in its
   footer (`Built from commit <hash> of <date>.`, or the unversioned wording; see
-  `report.buildinfo`). A redirect page (`<meta http-equiv="refresh">`) needs no stamp.
+  `report.publish.buildinfo`). A redirect page (`<meta http-equiv="refresh">`) needs no stamp.
 
 The link, anchor and page rules are plain functions (`resolve_link`, `broken_links`, `page_problems`)
 so that they are unit-tested without a browser.

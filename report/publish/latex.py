@@ -51,26 +51,31 @@ def target(name: str) -> str:
 
 
 def longtable(header: list[str], rows: list[list[str]], widths: list[float], right: set[int] = frozenset(),
-              size: str = r"\footnotesize") -> str:
+              size: str = r"\footnotesize", caption: tuple[str, str] = ("", "")) -> str:
     """A longtable filling the line width; `header` and `rows` are LaTeX already escaped, `widths`
-    relative column widths, `right` the columns aligned right. The header repeats on each page."""
+    relative column widths, `right` the columns aligned right. The header repeats on each page, under
+    the continuation caption; `caption` is (first caption, continuation caption), each a row
+    (`numbering.caption_latex`)."""
     total = sum(widths)
     gaps = 2 * (len(widths) - 1) / len(widths)  # \tabcolsep between columns, shared out (none at the edges)
+    # \hspace{0pt} lets TeX hyphenate a cell's first word too, so no word runs into the next column
     spec = "".join(
-        (r">{\raggedleft\arraybackslash}" if i in right else r">{\raggedright\arraybackslash}")
+        (r">{\raggedleft\arraybackslash\hspace{0pt}}" if i in right else r">{\raggedright\arraybackslash\hspace{0pt}}")
         + f"p{{\\dimexpr {w / total:.4f}\\linewidth - {gaps:.3f}\\tabcolsep\\relax}}"
         for i, w in enumerate(widths))
     head = " & ".join(rf"\textbf{{{h}}}" for h in header) + r" \\ \hline"
     body = "\n".join(" & ".join(r) + r" \\" for r in rows)
-    return (f"\\begingroup{size}\n\\begin{{longtable}}{{@{{}}{spec}@{{}}}}\n\\hline\n{head}\n\\endfirsthead\n"
-            f"\\hline\n{head}\n\\endhead\n{body}\n\\hline\n\\end{{longtable}}\n\\endgroup\n")
+    first, continued = caption
+    return (f"\\begingroup{size}\n\\begin{{longtable}}{{@{{}}{spec}@{{}}}}\n{first}\\hline\n{head}\n\\endfirsthead\n"
+            f"{continued}\\hline\n{head}\n\\endhead\n{body}\n\\hline\n\\end{{longtable}}\n\\endgroup\n")
 
 
 def _width(strings: list[str], heading: str) -> float:
     """A column's relative width: its longest value up to 50 characters, but never less than its
-    longest word or heading word (those cannot wrap), plus room for the column gap."""
+    longest word, or its longest heading word (set in bold, a fifth wider), plus room for the column
+    gap. Words may still hyphenate where the columns are many (`longtable`)."""
     longest = min(max([len(s) for s in strings] + [1]), 50)
-    words = max([len(w) for s in [*strings, heading] for w in s.split()] + [1])
+    words = max([len(w) for s in strings for w in s.split()] + [round(len(w) * 1.2) for w in heading.split()] + [1])
     return float(max(longest, min(words, 30)) + 2)
 
 
@@ -91,9 +96,9 @@ def _heading(value) -> str:
     return " / ".join(human(v) for v in value) if isinstance(value, tuple) else human(value)
 
 
-def dataframe(df: pd.DataFrame) -> str:
+def dataframe(df: pd.DataFrame, caption: tuple[str, str] = ("", "")) -> str:
     """A DataFrame as a LaTeX longtable: its index first unless it is the default 0..n-1 range,
-    values formatted as pandas shows them, numbers aligned right."""
+    values formatted as pandas shows them, numbers aligned right; `caption` as for `longtable`."""
     show_index = not isinstance(df.index, pd.RangeIndex)
     columns = [_heading(c) for c in df.columns]
     cells = [_formatted(df.iloc[:, i]) for i in range(df.shape[1])]
@@ -101,29 +106,32 @@ def dataframe(df: pd.DataFrame) -> str:
     if show_index:
         name = " / ".join(human(n) for n in df.index.names if n is not None)
         columns = [name, *columns]
-        cells = [[_label(v) for v in df.index], *cells]
+        cells = [[human(_label(v)) for v in df.index], *cells]
         right = {i + 1 for i in right}
     widths = [_width(col, head) for col, head in zip(cells, columns)]
     rows = [[escape(col[r]) for col in cells] for r in range(len(df))]
-    return longtable([escape(c) for c in columns], rows, widths, right)
+    return longtable([escape(c) for c in columns], rows, widths, right, caption=caption)
 
 
 def html_table(df: pd.DataFrame) -> str:
-    """A DataFrame as the web edition shows it: human column labels, its index only when it labels the
-    rows (not the default 0..n-1 range), every value escaped."""
+    """A DataFrame as the web edition shows it: human column and row labels, its index only when it
+    labels the rows (not the default 0..n-1 range), every value escaped."""
     show_index = not isinstance(df.index, pd.RangeIndex)
     shown = df.rename(columns=human)
     if isinstance(shown.columns, pd.MultiIndex):
         shown.columns = shown.columns.set_names([human(n) if n is not None else None for n in shown.columns.names])
     shown.index = shown.index.set_names([human(n) if n is not None else None for n in shown.index.names])
+    if show_index:  # row labels read as words too ("statements_key_acts" -> "statements key acts")
+        shown = shown.rename(index=lambda v: human(v) if isinstance(v, str) else v)
     # pandas adds the "dataframe" class; MathJax must never typeset source text ("$$" in an article)
     return shown.to_html(index=show_index, escape=True, na_rep="", border=0,
                          classes="report-table tex2jax_ignore mathjax_ignore")
 
 
 def register_dataframe_formatter() -> None:
-    """In an IPython kernel, give every displayed DataFrame a LaTeX table under `LATEX_MIME`, and show
-    its HTML with human labels and no default index (`html_table`); no-op outside IPython."""
+    """In an IPython kernel, show every displayed DataFrame as a numbered table (`numbering`): its HTML
+    with human labels and no default index (`html_table`) and its LaTeX twin under `LATEX_MIME`, both
+    from one call, so that the number is taken once; no-op outside IPython."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -131,9 +139,12 @@ def register_dataframe_formatter() -> None:
     shell = get_ipython()
     if shell is None:
         return
+    from .numbering import dataframe_bundle
+
     shell.display_formatter.mimebundle_formatter.for_type(pd.DataFrame, lambda df, include=None, exclude=None:
-                                                          {LATEX_MIME: dataframe(df)})
-    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, html_table)
+                                                          dataframe_bundle(df))
+    # pandas' own HTML must not win over the bundle's (a type-registered formatter would)
+    shell.display_formatter.formatters["text/html"].pop(pd.DataFrame, None)
 
 
 class LatexTables:

@@ -1,0 +1,38 @@
+"""The data appendix (notebooks/appendix_data): the published tables and their columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import Corpus
+
+
+def data_dictionary() -> pd.DataFrame:
+    """Every published table's columns with their type and description.
+
+    Columns: table, column, type, description.
+    """
+    import yaml
+
+    from .. import schemas
+    from ..paths import DATA_DICTIONARY
+
+    described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
+    rows = []
+    for table, spec in described.items():
+        schema = getattr(schemas, table.upper())
+        for column, col in schema.columns.items():
+            rows.append({"table": table, "column": column, "type": str(col.dtype),
+                         "description": spec["columns"].get(column, "")})
+    return pd.DataFrame(rows)
+
+
+def table_descriptions() -> pd.DataFrame:
+    """One row per published table. Columns: table, description, file (the CSV under book/data/)."""
+    import yaml
+
+    from ..paths import DATA_DICTIONARY
+
+    described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
+    return pd.DataFrame([{"table": t, "description": s["description"], "file": f"book/data/{t}.csv"}
+                         for t, s in described.items()])
