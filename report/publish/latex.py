@@ -51,7 +51,7 @@ def target(name: str) -> str:
 
 
 def longtable(header: list[str], rows: list[list[str]], widths: list[float], right: set[int] = frozenset(),
-              size: str = r"\footnotesize", caption: tuple[str, str] = ("", "")) -> str:
+              size: str = r"\small", caption: tuple[str, str] = ("", "")) -> str:
     """A longtable filling the line width; `header` and `rows` are LaTeX already escaped, `widths`
     relative column widths, `right` the columns aligned right. The header repeats on each page, under
     the continuation caption; `caption` is (first caption, continuation caption), each a row

@@ -1,0 +1,209 @@
+"""report/tables/method.py (the method appendix: evidence table sizes, extractor scores against the hand
+annotation) on the fixture corpus tests/fixtures/corpus/ (alpha, beta, gamma; evidence counted by hand)
+and on the real corpus (seeds/, load_corpus() with no argument, loaded once for the module) scored
+against tests/annotations/seeds*.yml and, out of sample, tests/dev-corpus/ against
+tests/annotations/dev.yml: there the tests check structure and invariants, with the annotation counts
+read from the YAML files directly.
+
+Hand count of the fixture corpus's evidence (body paragraphs only):
+- events: alpha "Sept. 3", beta "April", gamma "2024" (the caption's and the dateline's dates are boilerplate);
+- quotes: alpha's two ("We deal with reality. The Taliban are in power", "We must talk.");
+- numbers: alpha "5 percent", gamma "$300 million";
+- mentions: alpha 5 (Moscow, Lavrov, St. Petersburg, U.S., Taliban), beta 7 (Russia and Taliban twice,
+  Kabul twice, U.S.), gamma 3 (Moscow, Afghanistan, Beijing);
+- codes: alpha 2 (west, trade), beta 1 (west), gamma 3 (transit, trade, china);
+- statements: beta 1 (Russia removes the Taliban from its list);
+- claims: one motive sentence each (alpha "We deal with reality", beta "a pragmatic turn", gamma "Moscow
+  sees Afghanistan as a transit hub").
+"""
+
+import inspect
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from report import evaluate, load_corpus
+from report.extract import evidence
+from report.paths import DEV_ANNOTATIONS, SEED_ANNOTATIONS
+from report.tables import frames, method
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TABLES = ["events", "quotes", "numbers", "mentions", "codes", "statements", "claims"]
+MEASURES = ["annotated", "extracted", "matched", "precision", "recall", "attribute"]
+SPAN_TASKS = ["dates", "numbers", "quotes"]
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def scores(seeds):
+    return method.extractor_scores(seeds)
+
+
+@pytest.fixture(scope="module")
+def errors(seeds):
+    return {s: method.extractor_errors(seeds, s) for s in ("in_sample", "out_of_sample")}
+
+
+def _annotations(paths, source_ids) -> dict[str, list[dict]]:
+    """The annotated items by field, of the sources in `source_ids`, read from the YAML files."""
+    out: dict[str, list[dict]] = {}
+    for p in paths:
+        for sid, fields in (yaml.safe_load(Path(p).read_text(encoding="utf-8")) or {}).items():
+            if sid in source_ids:
+                for field, items in (fields or {}).items():
+                    out.setdefault(field, []).extend(items or [])
+    return out
+
+
+def _annotated_counts(paths, source_ids) -> dict[str, int]:
+    a = _annotations(paths, source_ids)
+    st, cl = a.get("statements", []), a.get("claims", [])
+    return {"dates": len(a.get("dates", [])), "numbers": len(a.get("numbers", [])), "quotes": len(a.get("quotes", [])),
+            "statements_key_acts": sum(s["act"] in evaluate.KEY_ACTS for s in st),
+            "statements_engages": sum(s["act"] == "engages" for s in st),
+            "motive_claims": sum(c["kind"] == "motive" for c in cl),
+            "risk_claims": sum(c["kind"] == "risk" for c in cl)}
+
+
+# ---------------------------------------------------------------------------------------------
+# evidence_counts
+# ---------------------------------------------------------------------------------------------
+
+def test_evidence_counts_of_the_fixture_corpus_by_hand(fixture_dir):
+    counts = method.evidence_counts(load_corpus(fixture_dir))
+    # NB the docstring lists five columns; the function counts every evidence table, statements and
+    # claims included (the method appendix sums them all as "n_evidence")
+    assert list(counts.columns) == TABLES
+    assert list(counts.index) == ["beta-2024", "alpha-2024-03-03", "gamma-2025-07", "all"]  # oldest first
+    assert counts.loc["beta-2024"].tolist() == [1, 0, 0, 7, 1, 1, 1]
+    assert counts.loc["alpha-2024-03-03"].tolist() == [1, 2, 1, 5, 2, 0, 1]
+    assert counts.loc["gamma-2025-07"].tolist() == [1, 0, 1, 3, 3, 0, 1]
+    assert counts.loc["all"].tolist() == [3, 2, 2, 15, 6, 1, 3]
+    assert all(pd.api.types.is_integer_dtype(t) for t in counts.dtypes)
+
+
+def test_evidence_counts_of_the_seeds_add_up_to_the_evidence_tables(seeds):
+    counts = method.evidence_counts(seeds)
+    ev = evidence(seeds)
+    assert list(counts.index) == frames.source_order(seeds) + ["all"]
+    assert list(counts.columns) == list(ev)
+    for name, df in ev.items():
+        assert counts.loc["all", name] == len(df), name
+        assert counts.loc[frames.source_order(seeds), name].sum() == len(df), name
+        assert counts.loc[frames.source_order(seeds), name].to_dict() == {
+            s: int((df.source_id == s).sum()) for s in frames.source_order(seeds)}, name
+    assert method.evidence_counts(seeds).equals(counts)
+
+
+# ---------------------------------------------------------------------------------------------
+# extractor_scores
+# ---------------------------------------------------------------------------------------------
+
+def test_extractor_scores_structure(scores):
+    assert list(scores.index) == list(evaluate.TASKS) and scores.index.name == "task"
+    assert list(scores.columns) == [(s, m) for s in ("in_sample", "out_of_sample") for m in MEASURES]
+
+
+@pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
+def test_extractor_scores_are_ratios_of_their_counts(scores, sample):
+    s = scores[sample]
+    assert ((s.precision >= 0) & (s.precision <= 1)).all() and ((s.recall >= 0) & (s.recall <= 1)).all()
+    assert (s.matched <= s.annotated).all() and (s.matched <= s.extracted).all()
+    for task, r in s.iterrows():
+        assert r.precision == (round(r.matched / r.extracted, 3) if r.extracted else 1.0), task
+        assert r.recall == (round(r.matched / r.annotated, 3) if r.annotated else 1.0), task
+    assert s.loc[SPAN_TASKS, "attribute"].isna().all()  # spans have no attribute to score
+    sentence_tasks = s.drop(index=SPAN_TASKS)
+    assert ((sentence_tasks.attribute >= 0) & (sentence_tasks.attribute <= 1)).all()
+
+
+def test_extractor_scores_count_the_annotation_files(seeds, scores):
+    in_ids = set(seeds.sources.source_id)
+    assert scores["in_sample"].annotated.to_dict() == _annotated_counts(SEED_ANNOTATIONS, in_ids)
+    dev = evaluate.dev_corpus()
+    assert scores["out_of_sample"].annotated.to_dict() == _annotated_counts(DEV_ANNOTATIONS,
+                                                                             set(dev.sources.source_id))
+
+
+def test_extractor_scores_count_the_evidence_tables(seeds, scores):
+    ev = evidence(seeds)
+    annotated = {sid for p in SEED_ANNOTATIONS for sid in yaml.safe_load(Path(p).read_text(encoding="utf-8"))}
+    mine = {name: df[df.source_id.isin(annotated)] for name, df in ev.items()}
+    st, cl = mine["statements"], mine["claims"]
+    assert scores["in_sample"].extracted.to_dict() == {
+        "dates": len(mine["events"]), "numbers": len(mine["numbers"]), "quotes": len(mine["quotes"]),
+        "statements_key_acts": int(st.act.isin(evaluate.KEY_ACTS).sum()),
+        "statements_engages": int((st.act == "engages").sum()),
+        "motive_claims": int((cl.kind == "motive").sum()), "risk_claims": int((cl.kind == "risk").sum())}
+
+
+# ---------------------------------------------------------------------------------------------
+# extractor_errors
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
+def test_extractor_errors_structure(errors, sample):
+    e = errors[sample]
+    assert list(e.columns) == ["task", "source_id", "paragraph", "char_start", "status", "gold_text", "gold_value",
+                               "extracted_text", "extracted_value"]
+    assert list(e.index) == list(range(len(e)))
+    assert set(e.status) <= {"wrong_value", "missed", "spurious", "wrong_attribute"}  # no match is an error
+    assert set(e.task) <= set(evaluate.TASKS)
+    assert e.paragraph.dtype == "int64"
+
+
+@pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
+def test_extractor_errors_add_up_to_the_scores(scores, errors, sample):
+    """Every annotation is matched, wrongly valued, wrongly attributed or missed; every extracted row is
+    matched (its attribute right or wrong), paired with a wrong value, or spurious."""
+    s, e = scores[sample], errors[sample]
+    for task, r in s.iterrows():
+        n = e[e.task == task].status.value_counts()
+        wrong_attribute, wrong_value = n.get("wrong_attribute", 0), n.get("wrong_value", 0)
+        right = r.matched - wrong_attribute
+        assert right + wrong_attribute + wrong_value + n.get("missed", 0) == r.annotated, task
+        assert r.matched + wrong_value + n.get("spurious", 0) == r.extracted, task
+        if task not in SPAN_TASKS and r.matched:
+            assert r.attribute == round(right / r.matched, 3), task
+
+
+@pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
+def test_extractor_errors_point_to_the_paragraph_that_holds_them(seeds, errors, sample):
+    corpus = seeds if sample == "in_sample" else evaluate.dev_corpus()
+    e = errors[sample]
+    p = corpus.paragraphs.set_index(["source_id", "paragraph"])
+    assert len(e)
+    for r in e.itertuples():
+        para = p.loc[(r.source_id, r.paragraph)]
+        assert para.char_start <= r.char_start < para.char_end, r
+        if r.gold_text:  # an annotation's span starts where its text is found in the source
+            assert corpus.texts[r.source_id][r.char_start:].startswith(r.gold_text), r
+
+
+def test_extractor_errors_default_to_the_seeds(seeds, errors):
+    assert inspect.signature(method.extractor_errors).parameters["sample"].default == "in_sample"
+    assert set(errors["in_sample"].source_id) <= set(seeds.sources.source_id)
+    assert set(errors["out_of_sample"].source_id) <= set(evaluate.dev_corpus().sources.source_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# quote_kind_agreement
+# ---------------------------------------------------------------------------------------------
+
+def test_quote_kind_agreement_counts_every_annotated_quotation(seeds):
+    k = method.quote_kind_agreement(seeds)
+    assert k.index.name == "annotated" and k.columns.name == "extracted"
+    quotes = (_annotations(SEED_ANNOTATIONS, set(seeds.sources.source_id)).get("quotes", [])
+              + _annotations(DEV_ANNOTATIONS, set(evaluate.dev_corpus().sources.source_id)).get("quotes", []))
+    assert int(k.to_numpy().sum()) == len(quotes)
+    by_kind = pd.Series([q["kind"] for q in quotes]).value_counts()
+    assert k.sum(axis=1).to_dict() == by_kind.to_dict()
+    assert set(k.index) <= {"direct", "partial", "block", "term"}
+    assert set(k.columns) <= {"direct", "partial", "block", "term", "(none)"}
+    assert (k.to_numpy() >= 0).all()
