@@ -395,11 +395,15 @@ _LAYOUT = """async ([selectors, breakAfter, breakBefore, mark]) => {
 }"""
 
 
-def _localhost_only(base: str, errors: list[str]):
-    """A route handler that lets through requests to the local server and records any other in `errors`."""
+def _localhost_only(base: str, errors: list[str], stay: str | None = None):
+    """A route handler that lets through requests to the local server and records any other in `errors`.
+    With `stay` (a redirect page's URL), the page may not navigate elsewhere: an answer without content
+    keeps it where it is while it is checked."""
     def handle(route):
         url = route.request.url
-        if url.startswith((base, "data:", "blob:")):
+        if _held(route.request, stay):
+            route.fulfill(status=204)
+        elif url.startswith((base, "data:", "blob:")):
             route.continue_()
         else:
             errors.append(f"request leaves localhost: {url}")
@@ -407,16 +411,21 @@ def _localhost_only(base: str, errors: list[str]):
     return handle
 
 
-def _watch(page, base: str, visit: PageVisit) -> None:
+def _held(request, stay: str | None) -> bool:
+    """Whether the request is a redirect page's navigation that `_localhost_only` held back."""
+    return stay is not None and request.is_navigation_request() and request.url != stay
+
+
+def _watch(page, base: str, visit: PageVisit, stay: str | None = None) -> None:
     """Record on `visit` what the page reports: console errors, uncaught errors, dialogs, failed
-    and refused requests."""
+    and refused requests (not a redirect held back, see `_localhost_only`)."""
     page.on("console", lambda msg, v=visit: v.errors.append(f"console {msg.type}: {msg.text}")
             if msg.type == "error" else None)
     page.on("pageerror", lambda exc, v=visit: v.errors.append(f"uncaught error: {exc}"))
     page.on("dialog", lambda d, v=visit: (v.errors.append(f"a script opened a {d.type}: "
                                                           f"{d.message!r}"), d.dismiss()))
     page.on("requestfailed", lambda r, v=visit: v.errors.append(
-        f"request failed: {r.url} ({r.failure})") if r.url.startswith(base) else None)
+        f"request failed: {r.url} ({r.failure})") if r.url.startswith(base) and not _held(r, stay) else None)
     page.on("response", lambda r, v=visit: v.errors.append(f"HTTP {r.status}: {r.url}")
             if r.status >= 400 else None)
 
@@ -430,9 +439,10 @@ def _visit_at(browser, base: str, visits: dict[str, PageVisit], width: int, firs
         if not first and name in redirects:
             continue
         page = context.new_page()
-        page.route("**/*", _localhost_only(base, visit.errors if first else []))
+        stay = base + name if name in redirects else None
+        page.route("**/*", _localhost_only(base, visit.errors if first else [], stay))
         if first:
-            _watch(page, base, visit)
+            _watch(page, base, visit, stay)
         response = page.goto(base + name, wait_until="load")
         if first and (response is None or response.status >= 400):
             visit.errors.append(f"page did not load ({response and response.status})")

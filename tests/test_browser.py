@@ -231,6 +231,11 @@ def test_clean_tables_and_breaks_at_a_words_own_hyphen_or_slash_pass(layout_repo
     assert not any(table.broken_words for table in index[800].tables)
 
 
+def test_a_redirect_page_is_held_while_checked_and_not_measured(layout_report):
+    assert not any(p.startswith("moved.html") for p in layout_report.problems), layout_report.problems
+    assert "moved.html" not in {layout.page for layout in layout_report.layouts}
+
+
 def test_the_summary_gives_the_figures_per_width(layout_report):
     lines = layout_report.layout_summaries()
     assert [line.split(":")[0] for line in lines] == ["1300 px", "800 px"]
