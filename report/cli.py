@@ -6,7 +6,7 @@ problems are printed to stderr, one line each, naming the file, the entry and th
 line (values escaped and shortened), and an unexpected error is one line too (set REPORT_DEBUG=1
 to see its traceback).
 `browser-check` exits 1 when a page of the built book has a problem (one line each, naming the
-page), 2 when there is no built book.
+page, and the width for a problem of layout), 2 when there is no built book.
 """
 
 from __future__ import annotations
