@@ -19,8 +19,9 @@
   dash or slash of its own), and, at the first width, a chapter taller than `MAX_CHAPTER_HEIGHT`.
   Folded tables (`<details>`) are unfolded to be measured: a reader may open them.
 
-Every page but a redirect is photographed at each width (full page), when a folder is given.
-The checks above run once, at the first width; the layout is measured at every width.
+The console, request, link, code-cell and stamp checks run once, at the first width; the layout
+is measured at every width. When a folder is given, every page but a redirect is photographed
+(full page) at each width.
 
 The link, anchor, page and layout rules are plain functions (`resolve_link`, `broken_links`,
 `page_problems`, `layout_problems`) so that they are unit-tested without a browser.
@@ -503,7 +504,8 @@ def check_site(html_dir: Path, screenshots: Path | None = None, commit: str | No
     problems += [p for name, visit in sorted(visits.items())
                  for p in page_problems(visit, is_redirect(html_dir / name), commit)]
     link_problems, counts = broken_links(visits, html_dir)
-    layouts = [visit.layouts[width] for width in widths for _, visit in sorted(visits.items()) if width in visit.layouts]
+    layouts = [visit.layouts[width] for width in widths for _, visit in sorted(visits.items())
+               if width in visit.layouts]
     layout_found = [p for item in layouts
                     for p in layout_problems(item, MAX_CHAPTER_HEIGHT if item.width == widths[0] else None)]
     shots = [] if screenshots is None else [

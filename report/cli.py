@@ -269,8 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
                                "and check console errors, links, anchors and the layout of tables")
     p_browser.add_argument("html_dir", type=Path)
-    p_browser.add_argument("--screenshots", type=Path, help="folder for full-page screenshots of every page at each width "
-                           "(<width>/<page>.png)")
+    p_browser.add_argument("--screenshots", type=Path,
+                           help="folder for full-page screenshots of every page at each width (<width>/<page>.png)")
     args = parser.parse_args(argv)
 
     if args.command == "browser-check":

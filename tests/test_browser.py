@@ -179,7 +179,8 @@ def test_a_long_broken_word_is_shown_around_its_break():
 
 
 def test_screenshots_are_named_by_width_and_page(tmp_path):
-    assert screenshot_path(tmp_path, 800, "notebooks/03_security.html") == tmp_path / "800" / "notebooks-03_security.png"
+    assert (screenshot_path(tmp_path, 800, "notebooks/03_security.html")
+            == tmp_path / "800" / "notebooks-03_security.png")
     assert screenshot_path(tmp_path, 1300, "index.html") == tmp_path / "1300" / "index.png"
 
 
@@ -208,10 +209,10 @@ def test_tables_wider_than_the_column_at_both_widths(layout_report):
 
 def test_a_word_broken_in_a_cell(layout_report):
     problems = _layout_problems(layout_report, "notebooks/broken.html")
-    assert [p.split(":")[0] for p in problems] == ["notebooks/broken.html at 1300 px", "notebooks/broken.html at 800 px"]
+    assert [p.split(":")[0] for p in problems] == [f"notebooks/broken.html at {width} px" for width in (1300, 800)]
     for problem in problems:  # where it breaks depends on the font
-        assert re.fullmatch(r"notebooks/broken\.html at \d+ px: 1 word\(s\) broken across two lines \(at ↵\) in table "
-                            r"'country \| note' \(#broken\): 'Ka\w*↵\w*an'", problem), problem
+        assert re.fullmatch(r"notebooks/broken\.html at \d+ px: 1 word\(s\) broken across two lines \(at ↵\) "
+                            r"in table 'country \| note' \(#broken\): 'Ka\w*↵\w*an'", problem), problem
 
 
 def test_a_chapter_taller_than_the_limit_at_the_first_width_only(layout_report):
