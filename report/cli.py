@@ -6,7 +6,7 @@ problems are printed to stderr, one line each, naming the file, the entry and th
 line (values escaped and shortened), and an unexpected error is one line too (set REPORT_DEBUG=1
 to see its traceback).
 `browser-check` exits 1 when a page of the built book has a problem (one line each, naming the
-page), 2 when there is no built book.
+page, and the width for a problem of layout), 2 when there is no built book.
 """
 
 from __future__ import annotations
@@ -230,23 +230,20 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
     return [target for _, target in written]
 
 
-#: pages photographed by `browser-check --screenshots`: the introduction and one chapter with figures
-SCREENSHOT_PAGES = {"book/intro.html": "intro.png", "notebooks/03_security.html": "chapter-03-security.png"}
-
-
 def _browser_check(html_dir: Path, shots: Path | None) -> int:
     from .publish.browser import check_site
 
-    targets = {page: shots / name for page, name in SCREENSHOT_PAGES.items()} if shots else None
     try:
-        report = check_site(html_dir, targets)
+        report = check_site(html_dir, shots)
     except FileNotFoundError as err:
         return _fail([str(err)])
     for line in report.problems:
         print(line, file=sys.stderr)
     print(f"{html_dir}: {report.summary()}")
-    for path in report.screenshots:
-        print(f"screenshot: {path}")
+    for line in report.layout_summaries():
+        print(line)
+    if report.screenshots:
+        print(f"{len(report.screenshots)} screenshots in {shots}")
     return 1 if report.problems else 0
 
 
@@ -270,9 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run-notebooks", help="re-execute notebooks in place and store their outputs")
     p_run.add_argument("notebooks", type=Path, nargs="+")
     p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
-                               "and check console errors, links and anchors")
+                               "and check console errors, links, anchors and the layout of tables")
     p_browser.add_argument("html_dir", type=Path)
-    p_browser.add_argument("--screenshots", type=Path, help="folder for screenshots of the introduction and a chapter")
+    p_browser.add_argument("--screenshots", type=Path,
+                           help="folder for full-page screenshots of every page at each width (<width>/<page>.png)")
     args = parser.parse_args(argv)
 
     if args.command == "browser-check":
