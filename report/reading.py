@@ -413,9 +413,10 @@ def profile_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def judgment_summary(corpus: Corpus) -> pd.DataFrame:
-    """One row per judgment: question, judgment (id), confidence, sources (independent), contradicted by."""
+    """One row per judgment: question, judgment (id), confidence, sources (how many independent sources
+    state it: `independent_count`), contradicted by."""
     rows = [{"question": QUESTIONS[j.question], "judgment": j.id, "confidence": j.level,
-             "sources": j.evidence.source_id.nunique(), "contradicted by": len(j.contradicting)}
+             "sources": independent_count(corpus, j.evidence.source_id), "contradicted by": len(j.contradicting)}
             for j in judgments(corpus)]
     return pd.DataFrame(rows)
 
@@ -596,15 +597,16 @@ def events(corpus: Corpus) -> pd.DataFrame:
     st = ev["statements"].query("polarity == 'affirmed'")
     dates = ev["events"].query("resolved").groupby(SENTENCE_KEY)["date"].agg(set)
     own = [a in dates.get(tuple(k), set()) for a, k in zip(st.as_of, st[SENTENCE_KEY].itertuples(index=False))]
-    st = st[own]
+    st = st[pd.Series(own, index=st.index, dtype=bool)]  # a boolean mask even when empty (an empty list selects columns)
     disputes = date_disputes(corpus)
-    rejected = set(zip(disputes[~disputes.adopted].source_id, disputes[~disputes.adopted].date))
-    st = st[[(s, d) not in rejected for s, d in zip(st.source_id, st.as_of)]]
+    adopted = disputes.adopted.astype(bool)  # an empty frame's column is of objects: `~` must not select columns
+    rejected = set(zip(disputes[~adopted].source_id, disputes[~adopted].date))
+    st = st[pd.Series([(s, d) not in rejected for s, d in zip(st.source_id, st.as_of)], index=st.index, dtype=bool)]
     # the adopted version of a disputed date dates the act of that kind its paragraph affirms
     # ("On 3 July, Russia's Ministry ... accepted the credentials. With this act, Russia became the first
     # country ... to recognise")
     affirmed = ev["statements"].query("polarity == 'affirmed'")
-    for r in disputes[disputes.adopted].itertuples():
+    for r in disputes[adopted].itertuples():
         same = affirmed[(affirmed.source_id == r.source_id) & (affirmed.paragraph == r.paragraph)
                         & affirmed.act.isin(r.event.split(", "))]
         st = pd.concat([st, same.assign(as_of=r.date)], ignore_index=True)

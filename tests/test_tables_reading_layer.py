@@ -219,14 +219,7 @@ def test_events_are_dated_affirmed_statements(path):
     assert reading.events(path).equals(e)
 
 
-NO_DISPUTE = ("events() raises on a corpus without a date dispute: date_disputes() then returns an empty frame "
-              "whose `adopted` column has dtype object, so disputes[~disputes.adopted] selects columns, not rows "
-              "(AttributeError: no source_id); and when no dated affirmed statement is left, "
-              "st[[...]] with an empty list selects no columns (KeyError: 'as_of'). recognition_path and key_facts "
-              "call events()")
 
-
-@pytest.mark.xfail(strict=True, raises=(AttributeError, KeyError), reason=NO_DISPUTE)
 def test_events_of_a_corpus_without_a_date_dispute(corpus):
     # beta 2.1 "Russia removed the Taliban from its list in April." dates its own act (April 2024)
     e = reading.events(corpus)
@@ -234,7 +227,6 @@ def test_events_of_a_corpus_without_a_date_dispute(corpus):
         ("2024-04", "Russia", "delists", "Russia removes the Taliban from a terrorist list", 1, BETA, BETA, 2)]
 
 
-@pytest.mark.xfail(strict=True, raises=(AttributeError, KeyError), reason=NO_DISPUTE)
 @pytest.mark.parametrize("name", ["small", "actors"])
 def test_a_statement_dated_only_by_its_publication_is_no_event(name, request):
     # Russia recognises the Taliban in r1 and a3, in sentences that give no date
@@ -261,7 +253,6 @@ def test_recognition_path(path):
                              "rejected_sources": [T2]}}
 
 
-@pytest.mark.xfail(strict=True, raises=(AttributeError, KeyError), reason=NO_DISPUTE)
 def test_recognition_path_without_events(small):
     p = reading.recognition_path(small)
     assert {k: p[k] for k in ("listing", "engagement", "delisting", "recognition", "envoy", "adopted")} == dict.fromkeys(
@@ -285,7 +276,6 @@ def test_key_facts(path):
     assert reading.key_facts(path).equals(k)
 
 
-@pytest.mark.xfail(strict=True, raises=(AttributeError, KeyError), reason=NO_DISPUTE)
 def test_key_facts_of_a_corpus_without_a_date_dispute(corpus, small):
     k = reading.key_facts(corpus)
     assert k.to_dict("records") == [
@@ -414,9 +404,6 @@ def test_judgment_summary(small):
     assert reading.judgment_summary(small).equals(s)
 
 
-@pytest.mark.xfail(strict=True, reason="judgment_summary's docstring promises 'sources (independent)', but the "
-                                       "column counts distinct sources (evidence.source_id.nunique()), so a "
-                                       "derivative source and the report it rewrites count twice")
 def test_judgment_summary_counts_independent_sources(small):
     s = reading.judgment_summary(small).set_index("judgment")
     assert s.loc["security-first", "sources"] == 2  # r1, r2 and r3, which rewrites r2

@@ -11,7 +11,8 @@ from . import frames
 def evidence_counts(corpus: Corpus) -> pd.DataFrame:
     """Rows of each evidence table per source (and in all), oldest source first.
 
-    Index: source_id (plus 'all'). Columns: events, quotes, numbers, mentions, codes.
+    Index: source_id (plus 'all'). Columns: one per evidence table (events, quotes, numbers, mentions,
+    codes, statements, claims).
     """
     from ..extract import evidence
 
