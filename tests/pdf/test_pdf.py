@@ -274,6 +274,6 @@ def test_every_table_is_numbered_and_captioned_as_in_the_web_edition(pages):
                                                                   str(out.get("data", {}).get("text/html", "")))]
     assert sorted(numbers) == sorted(web)
     assert len(set(numbers)) == len(numbers), "two tables with one number"
-    text = re.sub(r"\s+", " ", " ".join(pages))
-    assert all(f"Table {n}." in text for n in numbers)
+    text = re.sub(r"\s+", "", " ".join(pages))  # text extraction may drop or add the space after "Table"
+    assert [n for n in numbers if f"Table{n}." not in text] == []
     print(f"PDF: {len(numbers)} numbered tables")
