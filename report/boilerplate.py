@@ -10,7 +10,6 @@ from . import codebook
 
 WORD_RE = re.compile(r"\w+(?:[.,’'\-]\w+)*")
 TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]{3,}")
-TITLE_CASE_SHARE = 0.75
 SHARED_WORD_RE = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -21,11 +20,12 @@ def count_words(text: str) -> int:
 
 
 def is_title_case(text: str) -> bool:
-    """Most words of four or more letters start with a capital (a heading, not a sentence)."""
+    """Most words of four or more letters start with a capital (a heading, not a sentence): at least the share
+    `title_case_share` of codebook/boilerplate.yml."""
     words = TITLE_WORD_RE.findall(text)
     if not words:
         return True
-    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_SHARE
+    return sum(w[0].isupper() for w in words) / len(words) >= codebook.load("boilerplate")["title_case_share"]
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from . import codebook
 from .corpus import Corpus, load_corpus
 from .extract import evidence
 from .paths import DEV_ANNOTATIONS, DEV_CORPUS, SEED_ANNOTATIONS
 
-KEY_ACTS = ["recognises", "accepts_envoy", "delists", "lists", "sets_conditions", "opposes"]
 # task -> (evidence table, columns compared, attribute scored on matches); _subset picks each task's rows
 TASKS = {
     "dates": ("events", ("date", "date_end"), None),
@@ -49,7 +49,7 @@ SAMPLES = {"in_sample": "in sample (seeds)", "out_of_sample": "out of sample (de
 def _subset(task: str, df: pd.DataFrame) -> pd.DataFrame:
     """The rows of a statements or claims table (extracted or annotated) that `task` scores."""
     if task == "statements_key_acts":
-        return df[df["act"].isin(KEY_ACTS)]
+        return df[df["act"].isin(codebook.load("acts")["key_acts"])]
     if task == "statements_engages":
         return df[df["act"] == "engages"]
     if task == "motive_claims":

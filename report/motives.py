@@ -8,7 +8,7 @@ import pandas as pd
 from .corpus import Corpus
 
 SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
-AUTHOR = "author"
+AUTHOR_WORDS = "the author"  # how a claim in the author's own words shows its `who` (claims.AUTHOR)
 
 
 def _evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -35,6 +35,8 @@ def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") ->
     Columns: source_id, paragraph, sentence, categories (labels, joined), who ("the author" or the speaker),
     text.
     """
+    from .extract.claims import AUTHOR
+
     c = _evidence(corpus)["claims"]
     c = c[c.kind == kind]
     if category is not None:
@@ -46,7 +48,7 @@ def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") ->
             .groupby(SENTENCE_KEY, as_index=False)
             .agg(categories=("label", lambda s: ", ".join(dict.fromkeys(s))), who=("who", "first"),
                  text=("text", "first")))
-    out["who"] = out.who.replace(AUTHOR, "the author")
+    out["who"] = out.who.replace(AUTHOR, AUTHOR_WORDS)
     out = out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"])
     return out.drop(columns="_o").reset_index(drop=True)[SENTENCE_KEY + ["categories", "who", "text"]]
 
@@ -86,7 +88,7 @@ def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
     rank = ranking(corpus, kind)
     label = labels(kind)[category]
     mine = claims(corpus, category, kind)
-    quoted = mine[mine.who != "the author"]
+    quoted = mine[mine.who != AUTHOR_WORDS]
     return {"label": label, "n_sources": int(rank.loc[label, "sources"]), "n_all": len(corpus.sources),
             "n_claims": len(mine), "n_quoted": len(quoted), "rank": int(rank.loc[label, "rank"]),
             "n_categories": int((rank.sources > 0).sum()),
@@ -212,7 +214,11 @@ def figure_about(corpus: Corpus, units: list[str], words: list[str]) -> dict | N
 
 
 def ordinal(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}.get(n, f"{n}th")
+    """3 -> "third" (the ordinals of codebook/reading.yml), 12 -> "12th"."""
+    from .reading import codebook
+
+    words = codebook()["ordinals"]
+    return words[n - 1] if 1 <= n <= len(words) else f"{n}th"
 
 
 def figures_table(corpus: Corpus):

@@ -20,8 +20,7 @@ from .corpus import Corpus
 from .guards import GuardFailed
 
 SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
-QUESTIONS = {"why": "Why did Moscow recognise the Taliban?", "risk": "What does Moscow risk?",
-             "west": "How far does Moscow part from the West?"}
+QUESTIONS: dict[str, str] = load("reading")["questions"]  # question id -> its wording, in the book's order
 
 
 def codebook() -> dict:
@@ -681,13 +680,10 @@ def statements_table(corpus: Corpus, acts: list[str], polarity: list[str] | None
     st = st[st.act.isin(acts) & (st.polarity.isin(polarity) if polarity else True)]
     published = _published(corpus)
     labels = act_labels(short=True)
-    statement = st.actor + " · " + st.act.map(labels) + " · " + st.polarity.map(POLARITY_WORDS)
+    statement = st.actor + " · " + st.act.map(labels) + " · " + st.polarity.map(codebook()["polarity_words"])
     st = st.assign(_p=st.source_id.map(published), statement=statement, date=st.as_of).sort_values(
         ["_p", "source_id", "paragraph", "sentence"])
     return EvidenceTable(st, ["statement", "date", "text"])
-
-
-POLARITY_WORDS = {"affirmed": "affirmed", "negated": "denied", "prospective": "expected", "reported": "reported"}
 
 
 def statement_matrix(corpus: Corpus) -> pd.DataFrame:
@@ -697,7 +693,7 @@ def statement_matrix(corpus: Corpus) -> pd.DataFrame:
     st = _evidence(corpus)["statements"].drop_duplicates(["source_id", "actor_id", "act", "polarity"])
     labels = act_labels(short=True)
     order = st.groupby("actor").size().sort_values(ascending=False, kind="stable").index
-    groups = {"affirmed": ["affirmed"], "denied": ["negated"], "expected or reported": ["prospective", "reported"]}
+    groups = codebook()["matrix_columns"]  # column heading -> the polarities it gathers
     rows = {}
     for actor in order:
         mine = st[st.actor == actor]
@@ -730,11 +726,14 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "fact": spec["label"],
                      "value": found["figure"], "note": (f"also given by {r.also_given_by}" if r.also_given_by
                                                          else "one source only")})
+    from .gazetteer import actors
+
     e = events(corpus)
     adopted = adopted_date(corpus, "recognises")
-    for act, label in (("lists", "Russia lists the Taliban as terrorist"), ("delists", "Russia removes them from the list"),
-                       ("recognises", "Russia recognises their government")):
-        hit = e[(e.act == act) & (e.actor == "Russia")]
+    key_dates = codebook()["key_figures"]["dates"]
+    actor = actors()[key_dates["actor"]].name  # the events table names its actors
+    for act, label in ((d["act"], d["label"]) for d in key_dates["facts"]):
+        hit = e[(e.act == act) & (e.actor == actor)]
         if hit.empty:
             continue
         r = hit.iloc[0]

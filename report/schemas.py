@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from . import codebook
 from .gazetteer import TYPES
 from .manifest import ID_RE, KINDS, LICENCES, ORIGINS, SOURCING
 
@@ -105,8 +106,8 @@ CODES = _evidence({
     "theme": pa.Column(str), "code": pa.Column(str), "matched": pa.Column(str), "term": pa.Column(str),
 }, ["source_id", "paragraph", "sentence", "theme", "code"])
 
-ACTS = ["recognises", "accepts_envoy", "delists", "lists", "engages", "sets_conditions", "opposes"]
-POLARITIES = ["affirmed", "negated", "prospective", "reported"]
+ACTS = list(codebook.load("acts")["acts"])  # the acts and polarities of codebook/acts.yml
+POLARITIES = list(codebook.load("acts")["polarities"])
 
 STATEMENTS = _evidence({
     **_SPAN, "actor_id": pa.Column(str), "actor": pa.Column(str), "act": pa.Column(str, pa.Check.isin(ACTS)),

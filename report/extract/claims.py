@@ -23,13 +23,17 @@ from .terms import TermIndex, index_of
 
 CLAIM_COLUMNS = ["source_id", "paragraph", "sentence", "kind", "category", "char_start", "char_end", "who",
                  "speaker_id", "marker", "cue", "text"]
-MOSCOW = "russia"
-AUTHOR = "author"
+AUTHOR = "author"  # the value of `who` for the author's own words (a value of the claims table, not vocabulary)
 
 
 @cache
 def vocab() -> dict:
     return codebook.load("claims")
+
+
+def moscow() -> str:
+    """The actor whose engagement the claims are about (codebook/claims.yml, `about`)."""
+    return vocab()["about"]
 
 
 @cache
@@ -59,28 +63,36 @@ def _first_actor(para, a: int, b: int, listed: frozenset = frozenset()) -> str:
     return ""
 
 
-CONTINUING = re.compile(r"(?:It|Its|They|Their|This|These|Such)\b")
+@cache
+def _continuing() -> re.Pattern:
+    """A sentence opening with one of `continuing` (case as written) continues the one before it."""
+    return re.compile(r"(?:" + "|".join(map(re.escape, vocab()["continuing"])) + r")\b")
 
 
-# a cue that a negation governs is denied, not claimed ("a tale of strategic necessity, not shared values";
-# "Russia does not have any ideological ... interests")
-NEGATED_CUE = re.compile(r"\b(?:not|no|nor|never|without|neither)\b(?:\W+\w+){0,2}\W*$", re.I)
+@cache
+def _negated_cue() -> re.Pattern:
+    """A cue that one of `negations` governs (at most two words before it) is denied, not claimed ("a tale of
+    strategic necessity, not shared values"; "Russia does not have any ideological ... interests")."""
+    words = "|".join(map(re.escape, vocab()["negations"]))
+    return re.compile(r"\b(?:" + words + r")\b(?:\W+\w+){0,2}\W*$", re.I)
+
+
 LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*(?:the\s+)?")
-MIN_LIST = 3  # a name that is one of three or more listed names is a participant, not a cue
 
 
 def _listed(para) -> list[tuple[int, int]]:
-    """Spans (paragraph offsets) of names that stand in an enumeration of MIN_LIST or more names
+    """Spans (paragraph offsets) of names that stand in an enumeration of `min_list` or more names
     ("with the participation of China, Iran, Pakistan, and Central Asian republics")."""
+    min_list = vocab()["min_list"]
     spans, run = [], []
     for start, end, _, _ in para.entities:
         if run and LIST_GAP.fullmatch(para.text[run[-1][1]:start]):
             run.append((start, end))
             continue
-        if len(run) >= MIN_LIST:
+        if len(run) >= min_list:
             spans += run
         run = [(start, end)]
-    return spans + (run if len(run) >= MIN_LIST else [])
+    return spans + (run if len(run) >= min_list else [])
 
 
 def _about_moscow(para, current: bool = False) -> list[bool]:
@@ -93,8 +105,8 @@ def _about_moscow(para, current: bool = False) -> list[bool]:
     listed = frozenset(_listed(para))
     for a, b in para.sentences:
         first = _first_actor(para, a, b, listed)
-        if first and not CONTINUING.match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
-            current = first == MOSCOW
+        if first and not _continuing().match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
+            current = first == moscow()
         out.append(current)
     return out
 
@@ -118,7 +130,7 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     Columns: source_id, paragraph, sentence, kind (motive, risk), category, char_start, char_end (the
     sentence), who (the author, or the speaker), speaker_id, marker and cue (the words that fired), text.
     """
-    russian_speakers = {a.id for a in actors().values() if a.principal == MOSCOW}
+    russian_speakers = {a.id for a in actors().values() if a.principal == moscow()}
     spoken_by_paragraph: dict[tuple[str, int], list] = {}
     for r in quotes[(quotes.kind != "term") & (quotes.speaker != "")].itertuples():
         spoken_by_paragraph.setdefault((r.source_id, r.paragraph), []).append(
@@ -132,7 +144,7 @@ def claims_table(corpus, quotes: pd.DataFrame) -> pd.DataFrame:
         found: dict[tuple[int, str], dict] = {}
         for start, end, (kind, part, cat), _ in _index().find(para.text):
             if part == "cue" and (any(a <= start < b for a, b in blanked)
-                                  or NEGATED_CUE.search(para.text[max(0, start - 60):start])):
+                                  or _negated_cue().search(para.text[max(0, start - 60):start])):
                 continue
             entry = found.setdefault((para.sentence_at(start), kind), {"markers": [], "cues": {}})
             if part == "marker":

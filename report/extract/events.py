@@ -23,7 +23,6 @@ from .. import codebook
 from .spans import Spans
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)"
-_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 
 
 @dataclass(frozen=True)
@@ -62,32 +61,48 @@ def _vocab() -> dict:
     return codebook.load("dates")
 
 
+def _either_case(words) -> str:
+    """Words as alternatives whose first letter may be capitalised: ["last", "next"] -> "[Ll]ast|[Nn]ext"."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+
+
+@cache
+def _steps() -> dict[str, int]:
+    """Relative-date word -> steps of its unit from the publication date ("last" -1; "earlier", "later" 0)."""
+    v = _vocab()
+    return {**v["relative_steps"], **{w: 0 for w in v["relative_within"]}}
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern]]:
     v = _vocab()
+    ordinal = rf"(\d{{1,2}})(?:{'|'.join(v['ordinal_suffixes'])})?"
     months = "|".join(v["months"])
     abbr = "|".join(re.escape(a) for a in v["month_abbreviations"])
     month = rf"({months}|{abbr})"
     ctx = "|".join(re.escape(w) for w in v["month_context"])
     numw = "|".join(v["number_words"])
     weekdays = "|".join(v["weekdays"])
-    parts = r"(?:(early|mid|late)[- ])?"
+    parts = rf"(?:({'|'.join(p for p in v['decade_parts'] if p)})[- ])?"
+    openers, joiners = _either_case(v["range_openers"]), "|".join(v["range_joiners"])
+    amounts = "|".join(v["indefinite_articles"] + v["vague_amounts"])
+    counting = "|".join(v["counting_directions"])
     return [
-        ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom) {_YEAR} (?:and|to|until|till|through) {_YEAR}\b")),
+        ("range", re.compile(rf"\b(?:{openers}) {_YEAR} (?:{joiners}) {_YEAR}\b")),
         ("range", re.compile(rf"\b{_YEAR}\s?[-–—]\s?(\d{{4}}|\d{{2}})\b(?![-–—\d])")),
         ("decade", re.compile(rf"\b{parts}(\d{{3}}0)[’']?s\b")),
-        ("day", re.compile(rf"\b{_ORD} (?:of )?{month},? {_YEAR}\b")),
-        ("day_mdy", re.compile(rf"(?<![\w.]){month} {_ORD},? {_YEAR}\b")),
+        ("day", re.compile(rf"\b{ordinal} (?:of )?{month},? {_YEAR}\b")),
+        ("day_mdy", re.compile(rf"(?<![\w.]){month} {ordinal},? {_YEAR}\b")),
         ("month", re.compile(rf"(?<![\w.]){parts}{month},? (?:of )?{_YEAR}\b")),
-        ("day_md", re.compile(rf"(?<![\w.]){month} {_ORD}\b(?![\d,.]\d)")),
-        ("day_dm", re.compile(rf"\b{_ORD} {month}(?![\w])")),
+        ("day_md", re.compile(rf"(?<![\w.]){month} {ordinal}\b(?![\d,.]\d)")),
+        ("day_dm", re.compile(rf"\b{ordinal} {month}(?![\w])")),
         ("month_ctx", re.compile(rf"\b(?:{ctx})[ -]{parts}{month}(?![\w])")),
-        ("weekday", re.compile(rf"\b(?:(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext) )?({weekdays})\b")),
-        ("relative", re.compile(rf"\b(?:[Ee]arlier|[Ll]ater) this (year|month)\b")),
-        ("relative", re.compile(rf"\b(?:[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) (week|month|year)\b")),
-        ("ago", re.compile(rf"\b(\d+|{numw}|a|an|a few|several|some) (years?|months?|weeks?|days?) ago\b", re.I)),
-        ("later", re.compile(rf"\b(\d+|{numw}|a|an|a few|several|some) (years?|months?|weeks?|days?) "
-                             rf"(later|earlier|after|before)\b", re.I)),
+        ("weekday", re.compile(rf"\b(?:(?:{_either_case(v['weekday_words'])}) )?({weekdays})\b")),
+        ("relative", re.compile(rf"\b(?:{_either_case(v['relative_within'])}) this (year|month)\b")),
+        ("relative", re.compile(rf"\b(?:{_either_case(v['relative_steps'])}) (week|month|year)\b")),
+        ("ago", re.compile(rf"\b(\d+|{numw}|{amounts}) (years?|months?|weeks?|days?) ago\b", re.I)),
+        ("later", re.compile(rf"\b(\d+|{numw}|{amounts}) (years?|months?|weeks?|days?) "
+                             rf"({counting})\b", re.I)),
         ("year", re.compile(rf"(?<![\w$€£.,-]){_YEAR}(?![\w%,.]\d|\d|%)")),
     ]
 
@@ -126,7 +141,7 @@ def _amount(word: str) -> int | None:
             return int(word)
         except ValueError:
             return None
-    if word in ("a", "an"):
+    if word in _vocab()["indefinite_articles"]:
         return 1
     return _vocab()["number_words"].get(word)
 
@@ -168,7 +183,6 @@ def _dated(d: dt.date | None, precision: str) -> tuple[str, str]:
 
 _UNRESOLVED = ("", "")
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
-_STEP = {"last": -1, "past": -1, "this": 0, "earlier": 0, "later": 0, "next": 1}
 
 
 def _weekday(name: str, word: str, ref: Reference, future: bool) -> tuple[str, str]:
@@ -182,7 +196,8 @@ def _weekday(name: str, word: str, ref: Reference, future: bool) -> tuple[str, s
     if ref.precision != "day":
         return _format(ref.start, ref.precision), ref.precision
     target = _vocab()["weekdays"].index(name)
-    forward = word == "next" or (future and word != "last")
+    step = _steps().get(word, 0)  # "next" steps forward, "last" back, "on" and "this" neither
+    forward = step > 0 or (future and step >= 0)
     days = (target - ref.start.weekday()) % 7 if forward else -((ref.start.weekday() - target) % 7)
     return _dated(_add(ref.start, days, "day"), "day")
 
@@ -195,7 +210,7 @@ def _relative(word: str, unit: str, ref: Reference) -> tuple[str, str]:
     publication month itself; a year-precision reference cannot place a week (unresolved). A month
     needs a reference with at least a month. Months and years step by one from the reference.
     """
-    step = _STEP[word]
+    step = _steps()[word]
     if unit == "week":
         if ref.precision == "year":
             return _UNRESOLVED
@@ -222,7 +237,7 @@ def _after(amount: int | None, unit: str, direction: str, previous: DateMatch | 
     if amount is None or previous is None or len(previous.date) < width:
         return _UNRESOLVED
     base = dt.date.fromisoformat((previous.date + "-01-01")[:10])
-    sign = 1 if direction.lower() in ("later", "after") else -1
+    sign = _vocab()["counting_directions"][direction.lower()]
     return _dated(_add(base, sign * amount, unit), precision)
 
 
@@ -255,7 +270,7 @@ def _resolve(kind: str, m: re.Match, ref: Reference, previous: DateMatch | None,
         words = text.split()
         start = m.start() + text.index(g[0] or g[1])
         date_text = m.string[start:m.end()]
-        year = _infer_year(ref, month, None, future or words[0].lower() == "next")
+        year = _infer_year(ref, month, None, future or _steps().get(words[0].lower(), 0) > 0)
         return DateMatch(start, m.end(), date_text, _iso(year, month), "", "month", "month")
     if kind == "weekday":
         word = text.split()[0].lower() if " " in text else ""

@@ -19,8 +19,6 @@ from .common import body_paragraphs
 from .spans import Spans
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_STOP = {"of", "the", "and", "in", "to", "a", "an", "per", "more", "than", "on", "for", "with", "from", "at", "by",
-         "as", "is", "are", "was", "were", "that", "which", "this", "its", "their", "or"}
 NUMBER_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "text", "value", "unit",
                   "qualifier"]
 
@@ -41,15 +39,23 @@ def _vocab() -> dict:
 
 
 @cache
+def _stop_words() -> frozenset[str]:
+    """Words after a number that end its phrase (codebook/dates.yml, unit_stop_words)."""
+    return frozenset(_vocab()["unit_stop_words"])
+
+
+@cache
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     v = _vocab()
     qual = "|".join(re.escape(q) for q in sorted(v["qualifiers"], key=len, reverse=True))
     cur = "|".join(re.escape(c) for c in sorted((c for c in v["currencies"] if not c.isalpha()), key=len, reverse=True))
     mult = "|".join(v["multipliers"])
     words = "|".join(v["number_words"])
+    ordinal = "|".join(v["ordinal_suffixes"])
+    pct = "|".join(["%"] + [re.escape(w) + r"\b" for w in v["percent_words"]])
     digits = re.compile(
-        rf"(?:\b(?P<qual>{qual})\s+)?(?P<cur>{cur})?\s?(?<![\w.,-])(?P<num>{_NUM})(?![\w.,]*\d)(?!(?:st|nd|rd|th)\b)"
-        rf"(?:\s?(?P<mult>{mult})\b)?(?:\s?(?P<pct>%|percent\b|per cent\b))?", re.I)
+        rf"(?:\b(?P<qual>{qual})\s+)?(?P<cur>{cur})?\s?(?<![\w.,-])(?P<num>{_NUM})(?![\w.,]*\d)(?!(?:{ordinal})\b)"
+        rf"(?:\s?(?P<mult>{mult})\b)?(?:\s?(?P<pct>{pct}))?", re.I)
     spelled = re.compile(rf"(?:\b(?P<qual>{qual})\s+)?\b(?P<num>{words})\b", re.I)
     return digits, spelled
 
@@ -66,7 +72,7 @@ def _unit_after(text: str, end: int) -> tuple[str, int]:
         if gap[:1] != " ":
             return "", end
     for word, stop in _following_words(text, end, 2):
-        if word.lower() in _STOP:
+        if word.lower() in _stop_words():
             return "", end
         if word[:1].islower() or (word.endswith("s") and word[:1].isupper()):
             return word, stop
@@ -127,7 +133,7 @@ def find_numbers(text: str, excluded: list[tuple[int, int]]) -> list[NumberMatch
             if word.lower() in time_units:
                 unit = None
                 break
-            if word.lower() in _STOP:
+            if word.lower() in _stop_words():
                 break
             if word.endswith("s") and len(word) > 3:
                 unit, stop = word, end

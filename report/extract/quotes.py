@@ -159,12 +159,14 @@ def _persons_in(para: BodyParagraph, a: int, b: int, quotes: list[Quote], types=
 def _name_near_verb(outside: str) -> str:
     """A capitalised two- or three-word name right after or before a speech verb."""
     name = r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)"
-    verbs = r"(?:says|said|told|added|explained|stated|warned)"
+    verbs = "(?:" + "|".join(map(re.escape, _vocab()["name_verbs"])) + ")"
     m = re.search(rf"{verbs},? {name}", outside) or re.search(rf"{name},? {verbs}\b", outside)
     return m.group(1) if m else ""
 
 
-HISTORY = 50  # persons a pronoun or role may refer back to
+def _history() -> int:
+    """How many persons mentioned before a pronoun or role it may refer back to (codebook/quotes.yml)."""
+    return _vocab()["history"]
 
 
 class _Speakers:
@@ -199,14 +201,15 @@ class _Speakers:
         return name
 
     def seen(self, para: BodyParagraph, upto: int) -> list[str]:
-        """The last `HISTORY` persons mentioned before offset `upto` of this paragraph, earlier paragraphs
+        """The last `history` persons (codebook/quotes.yml) mentioned before offset `upto` of this paragraph, earlier paragraphs
         included, oldest first (a pronoun or a role refers back this far at most)."""
         key = (para.source_id, para.paragraph)
         if self._persons_key != key:
             persons = _persons_in(para, 0, len(para.text), [])
             self._persons_key, self._starts, self._pids = key, [a for a, _ in persons], [p for _, p in persons]
         k = bisect_left(self._starts, upto)
-        return (self.last_person[-HISTORY:] + self._pids[max(0, k - HISTORY):k])[-HISTORY:]
+        history = _history()
+        return (self.last_person[-history:] + self._pids[max(0, k - history):k])[-history:]
 
     def by_role(self, role: str, history: list[str]) -> str:
         for pid in reversed(history):
@@ -262,7 +265,7 @@ def _speaker_of(subject, para: BodyParagraph, offset: int, state: _Speakers, his
         return "", name
     # a role: "A State Department spokesperson said", "the spokesperson said"
     if tag == "NN":  # a singular role noun: a plural ("experts say") is not one speaker
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "her", "its")
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in _vocab()["definite_determiners"]
                        for c in subject.children)
         role = subject.lower_
         if definite:

@@ -38,7 +38,9 @@ from .words import lemma_in
 
 STATEMENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "actor_id", "actor", "act",
                      "polarity", "as_of", "trigger", "text"]
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+# Dependency labels (spaCy's English scheme) are the grammar of the rules, not vocabulary of the texts:
+# they stay here. The relations along which an act without a subject of its own climbs to the word whose
+# subject is its actor ("Russia remains unwilling to recognise": xcomp, acomp).
 CLIMB = ("xcomp", "acomp", "conj", "advcl", "oprd", "ccomp", "pcomp", "prep", "pobj")
 
 
@@ -221,7 +223,7 @@ def _in_scope(act: str, spec: dict, tok: Token, subject: Token | None, ctx: _Ctx
     if any(a <= t.i < b and actor in vocab()["patients"] for t in clause for a, b, actor in ctx.ents):
         return True
     if spec.get("named_target"):  # only the Taliban named, or a pronoun for them ("deal with them")
-        return any(t.tag_ == "PRP" and t.lower_ in ("them", "it", "they") for t in clause)
+        return any(t.tag_ == "PRP" and t.lower_ in vocab()["target_pronouns"] for t in clause)
     return any(lemma_in(t.lower_, vocab()["targets"]) for t in clause)
 
 
@@ -291,15 +293,13 @@ def _statements(ctx: _Ctx, previous: list[str]) -> list[tuple[Token, str, str, s
     return out
 
 
-BOUNDS = {"before", "prior", "until", "till", "since", "after", "ahead"}
-
-
 def _act_date(tok: Token, dates: list[tuple[int, str]], parse: Doc) -> str | None:
     """The date of the act: of the sentence's dates (sentence offset, ISO date), the nearest to the act
     whose first verb up the parse is the act's word or governs it ("On 3 July, Russia ... accepted";
     "On June 3rd, Russia became the first country to recognize"), not one that dates something else
     ("the Islamic Emirate, established in 2021")."""
     governing = {tok.i} | {t.i for t in tok.ancestors}
+    bounds = set(vocab()["date_bounds"])  # "before", "until", "since" ...
     best = None
     for start, date in dates:
         span = parse.char_span(start, start + 1, alignment_mode="expand")
@@ -308,7 +308,7 @@ def _act_date(tok: Token, dates: list[tuple[int, str]], parse: Doc) -> str | Non
         node = span.root
         bound = False
         while not node.tag_.startswith("VB") and node.head.i != node.i:  # the tagger gives tags, not POS
-            bound |= node.lower_ in BOUNDS
+            bound |= node.lower_ in bounds
             node = node.head
         if bound:  # "even prior to its seizure of power in August 2021": a bound, not the act's date
             continue

@@ -3,7 +3,7 @@
 The codebook lists lemmas ("recognise", "accredit", "plan"); a token matches a lemma
 when it is the lemma's stem followed by an inflection or derivation suffix
 ("recognised", "recognition", "planned"), or an irregular form the codebook lists
-("held" for "hold").
+("held" for "hold"). The suffixes, stem endings and irregular forms are in codebook/acts.yml.
 """
 
 from __future__ import annotations
@@ -13,15 +13,17 @@ from functools import cache, lru_cache
 
 from .. import codebook
 
-SUFFIXES = ("", "s", "es", "d", "ed", "ing", "e", "es", "y", "ies", "ied", "ying", "al", "ion", "ions", "ation",
-            "ations", "ition", "itions", "ment", "ments", "ise", "ize", "ised", "ized", "ises", "izes", "ising",
-            "izing", "isation", "ization", "er", "ers", "ly", "ness")
+
+@cache
+def suffixes() -> frozenset[str]:
+    """The inflection and derivation suffixes of codebook/acts.yml, and the empty suffix."""
+    return frozenset([""] + codebook.load("acts")["suffixes"])
 
 
 def stem(lemma: str) -> str:
     """The part every form of `lemma` starts with (recognise -> recogn, remove -> remov, plan -> plan)."""
     lemma = lemma.lower()
-    for suffix in ("ise", "ize", "e", "y"):
+    for suffix in codebook.load("acts")["stem_endings"]:
         if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
             return lemma[: len(lemma) - len(suffix)]
     return lemma
@@ -43,9 +45,10 @@ def form_of(word: str, lemma: str) -> bool:
     if not word.startswith(st):
         return False
     rest = word[len(st):]
+    endings = suffixes()
     if rest[:1] and rest[:1] == st[-1:]:  # a doubled consonant: planned, committed
-        rest = rest[1:] if rest[1:] in SUFFIXES and rest[1:] else rest
-    return rest in SUFFIXES
+        rest = rest[1:] if rest[1:] in endings and rest[1:] else rest
+    return rest in endings
 
 
 @cache
