@@ -24,7 +24,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from report import evaluate, load_corpus
+from report import codebook, evaluate, load_corpus
 from report.extract import evidence
 from report.paths import DEV_ANNOTATIONS, SEED_ANNOTATIONS
 from report.tables import frames, method
@@ -65,7 +65,7 @@ def _annotated_counts(paths, source_ids) -> dict[str, int]:
     a = _annotations(paths, source_ids)
     st, cl = a.get("statements", []), a.get("claims", [])
     return {"dates": len(a.get("dates", [])), "numbers": len(a.get("numbers", [])), "quotes": len(a.get("quotes", [])),
-            "statements_key_acts": sum(s["act"] in evaluate.KEY_ACTS for s in st),
+            "statements_key_acts": sum(s["act"] in codebook.load("acts")["key_acts"] for s in st),
             "statements_engages": sum(s["act"] == "engages" for s in st),
             "motive_claims": sum(c["kind"] == "motive" for c in cl),
             "risk_claims": sum(c["kind"] == "risk" for c in cl)}
@@ -138,7 +138,7 @@ def test_extractor_scores_count_the_evidence_tables(seeds, scores):
     st, cl = mine["statements"], mine["claims"]
     assert scores["in_sample"].extracted.to_dict() == {
         "dates": len(mine["events"]), "numbers": len(mine["numbers"]), "quotes": len(mine["quotes"]),
-        "statements_key_acts": int(st.act.isin(evaluate.KEY_ACTS).sum()),
+        "statements_key_acts": int(st.act.isin(codebook.load("acts")["key_acts"]).sum()),
         "statements_engages": int((st.act == "engages").sum()),
         "motive_claims": int((cl.kind == "motive").sum()), "risk_claims": int((cl.kind == "risk").sum())}
 
