@@ -400,11 +400,11 @@ def check_judgments(corpus: Corpus) -> list[Judgment]:
 
 
 def profile_table(corpus: Corpus) -> pd.DataFrame:
-    """The source profiles for the reader, one row per source (the row label), oldest first."""
+    """The source profiles for the reader, one row per source (the row label), oldest first: its kind, its
+    grade (whose label says its origin and sourcing) and its corroboration counts."""
     p = source_profiles(corpus)
     c = corroboration(corpus).set_index("source_id")
-    out = pd.DataFrame({"source": p.source_id, "kind": p.kind, "author": p.author, "sourcing": p.sourcing,
-                        "origin": p.origin, "grade": p.grade + ": " + p.grade_label,
+    out = pd.DataFrame({"source": p.source_id, "kind": p.kind, "grade": p.grade + ": " + p.grade_label,
                         "items": p.source_id.map(c["items"]), "confirmed": p.source_id.map(c["confirmed"]),
                         "contradicted": p.source_id.map(c["contradicted"]), "alone": p.source_id.map(c["alone"]),
                         "disputed dates": p.source_id.map(c["disputed dates"])})
@@ -570,8 +570,9 @@ def trust_summary(corpus: Corpus) -> dict:
 def most_alone(corpus: Corpus) -> pd.DataFrame:
     """The source(s) with the most unconfirmed items, with their origin. Columns: source_id, origin, alone."""
     p = profile_table(corpus)
+    origin = source_profiles(corpus).set_index("source_id").origin
     top = p[p.alone == p.alone.max()]
-    return pd.DataFrame({"source_id": top.index, "origin": top.origin.values, "alone": top.alone.values})
+    return pd.DataFrame({"source_id": top.index, "origin": top.index.map(origin).values, "alone": top.alone.values})
 
 
 # ---------------------------------------------------------------------------------------
@@ -757,9 +758,11 @@ def codebook_grades() -> pd.DataFrame:
 
 
 def codebook_judgments() -> pd.DataFrame:
-    """The key judgments of reading.yml: id, question, evidence (selectors, in words), checks."""
+    """The key judgments of reading.yml: id, question, evidence (selectors, in words), checks. A selector
+    reads "key: value, key: value", alternatives "a or b", selectors are separated by ";" (every
+    separator is a place where a line may break)."""
     def words(selectors):
-        return "; ".join(", ".join(f"{k}={'|'.join(map(str, v)) if isinstance(v, list) else v}"
+        return "; ".join(", ".join(f"{k}: {' or '.join(map(str, v)) if isinstance(v, list) else v}"
                                    for k, v in sel.items()) for sel in selectors or [])
     rows = [{"judgment": j["id"], "question": j["question"], "evidence": words(j["evidence"]),
              "unless": words(j.get("unless")), "checks": words(j.get("holds"))} for j in codebook()["judgments"]]

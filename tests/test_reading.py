@@ -133,7 +133,8 @@ def test_profile_fields_are_checked(tmp_path):
 def test_profile_table_has_the_source_as_row_label_and_no_missing_cells(small):
     t = reading.profile_table(small)
     assert t.index.name == "source" and not t.isna().any().any()
-    assert t.loc["r4-2024-08", "sourcing"] == "not profiled" and t.loc["r4-2024-08", "author"] == "none named"
+    assert t.loc["r4-2024-08", "grade"] == "E: not profiled" and t.loc["r1-2024-01", "grade"] == "A: primary on the record"
+    assert list(t.columns) == ["kind", "grade", "items", "confirmed", "contradicted", "alone", "disputed dates"]
     assert isinstance(reading.confidence_scale(), pd.DataFrame)
 
 

@@ -120,12 +120,25 @@ def test_boilerplate_rules():
     assert _row(t, rule="photo_caption")["conditions"] == "followed_by: photo_credit"
     assert _row(t, rule="teaser")["conditions"] == ("max_words: 20; off_topic: True; title_case: False; "
                                                     "max_shared: 0.1; after_colon: False")
-    assert _row(t, rule="disclaimer")["conditions"] == r"pattern: ^(Disclaimer|Views expressed)\b; ignore_case: True"
+    assert _row(t, rule="disclaimer")["conditions"] == "pattern; ignore_case: True"
     for rule, r in zip(rules, t.itertuples()):
         assert r.description == rule["description"]
         for key in rule:
             if key not in ("id", "description"):
-                assert f"{key}: " in r.conditions, (rule["id"], key)
+                assert (key if key == "pattern" else f"{key}: ") in r.conditions, (rule["id"], key)
+
+
+def test_boilerplate_patterns_are_listed_apart_as_breakable_code():
+    from report.publish import latex
+
+    listing = cb.boilerplate_patterns()
+    rules = [r for r in _yaml("boilerplate")["rules"] if "pattern" in r]
+    assert listing.items == [(r["id"], r["pattern"]) for r in rules] and len(rules) == 10
+    html = listing._repr_html_()
+    assert "<dt>disclaimer</dt><dd><code>^(Disclaimer|Views expressed)\\b</code></dd>" in html
+    tex = listing._repr_mimebundle_()[latex.LATEX_MIME]
+    assert r"\item[disclaimer] \texttt{^\allowbreak{}(\allowbreak{}D" not in tex  # ^ is escaped
+    assert r"\item[disclaimer] \texttt{\textasciicircum{}\allowbreak{}(\allowbreak{}D" in tex
 
 
 def test_analysis_instruments():
@@ -187,3 +200,14 @@ def test_table_descriptions():
     for r in t.itertuples():
         assert r.description == described[r.table]["description"]
         assert r.file == f"book/data/{r.table}.csv" and (ROOT / r.file).is_file(), r.file
+
+
+def test_word_lists_show_every_codebook_entry_no_other_table_shows():
+    t = cb.word_lists()
+    assert list(t.columns) == ["file", "entry", "values"]
+    shown = set(zip(t.file, t.entry))
+    for path in sorted(CODEBOOK.glob("*.yml")):
+        for key in _yaml(path.stem):
+            assert ((path.name, key) in shown) != (key in cb.SHOWN_APART.get(path.stem, set())), (path.name, key)
+    assert _row(t, file="claims.yml", entry="min_list")["values"] == "3"
+    assert _row(t, file="dates.yml", entry="relative_steps")["values"] == "last: -1; this: 0; next: 1; past: -1"

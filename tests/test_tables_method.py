@@ -207,3 +207,28 @@ def test_quote_kind_agreement_counts_every_annotated_quotation(seeds):
     assert set(k.index) <= {"direct", "partial", "block", "term"}
     assert set(k.columns) <= {"direct", "partial", "block", "term", "(none)"}
     assert (k.to_numpy() >= 0).all()
+
+
+def test_score_table_stacks_the_samples_of_each_instrument(seeds, scores):
+    t = method.score_table(seeds)
+    assert t.index.names == ["instrument", "sample"] and len(t) == 2 * len(scores)
+    assert list(t.columns) == ["annotated", "extracted", "matched", "precision", "recall", "attribute"]
+    row = t.loc[(evaluate.LABELS["dates"], evaluate.SAMPLES["in_sample"])]
+    assert row.annotated == scores.loc["dates", ("in_sample", "annotated")]
+    assert row.precision == scores.loc["dates", ("in_sample", "precision")]
+
+
+def test_error_table_and_its_summary_count_the_same_errors(seeds):
+    for sample in evaluate.SAMPLES:
+        raw, shown = method.extractor_errors(seeds, sample), method.error_table(seeds, sample)
+        assert len(raw) == len(shown) and list(shown.columns) == [
+            "source_id", "paragraph", "instrument", "status", "annotated", "extracted"]
+        assert "_" not in "".join(shown.status)
+    summary = method.error_summary(seeds)
+    assert summary["all"].sum() == sum(len(method.extractor_errors(seeds, s)) for s in evaluate.SAMPLES)
+    assert (summary.drop(columns="all").sum(axis=1) == summary["all"]).all()
+
+
+def test_an_error_side_gives_the_value_only_when_it_says_more():
+    assert method._side("Sergey Lavrov said", "sergey lavrov") == "Sergey Lavrov said → sergey lavrov"
+    assert method._side("2024", "2024") == "2024" and method._side("", "") == ""

@@ -454,15 +454,15 @@ def test_codebook_judgments():
     assert t.index.name == "judgment" and list(t.index) == [j["id"] for j in judgments]
     assert list(t.columns) == ["question", "evidence", "unless", "checks"]
     assert t.loc["economy-small"].to_dict() == {
-        "question": "why", "evidence": "table=claims, kind=motive, category=economic", "unless": "",
-        "checks": "check=at_least, sources=2; check=figures_given, units=USD|people"}
-    assert t.loc["china-secondary", "unless"] == "table=claims, kind=motive, category=china"
+        "question": "why", "evidence": "table: claims, kind: motive, category: economic", "unless": "",
+        "checks": "check: at_least, sources: 2; check: figures_given, units: USD or people"}
+    assert t.loc["china-secondary", "unless"] == "table: claims, kind: motive, category: china"
     assert t.loc["west-divergence", "evidence"] == (
-        "table=statements, actor_id=russia, act=recognises, polarity=affirmed; table=statements, "
-        "actor_id=united-states|western-countries, act=opposes|sets_conditions, polarity=affirmed")
+        "table: statements, actor_id: russia, act: recognises, polarity: affirmed; table: statements, "
+        "actor_id: united-states or western-countries, act: opposes or sets_conditions, polarity: affirmed")
     for j in judgments:
         row = t.loc[j["id"]]
         assert row.question == j["question"]
-        assert row.evidence.count("table=") == len(j["evidence"])
-        assert row.checks.count("check=") == len(j.get("holds", []))
+        assert row.evidence.count("table: ") == len(j["evidence"])
+        assert row.checks.count("check: ") == len(j.get("holds", []))
         assert (row.unless == "") == (not j.get("unless"))

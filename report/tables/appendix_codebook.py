@@ -62,14 +62,28 @@ def codebook_claims() -> pd.DataFrame:
 
 
 def boilerplate_rules() -> pd.DataFrame:
-    """The boilerplate rules as a table. Columns: rule, description, conditions."""
+    """The boilerplate rules as a table, their patterns apart (`boilerplate_patterns`).
+
+    Columns: rule, description, conditions (every condition but the pattern; "pattern" when the rule
+    has one).
+    """
     from .. import codebook
 
     out = []
     for r in codebook.load("boilerplate")["rules"]:
-        conditions = "; ".join(f"{k}: {v}" for k, v in r.items() if k not in ("id", "description"))
-        out.append({"rule": r["id"], "description": r["description"], "conditions": conditions})
+        conditions = ["pattern" if k == "pattern" else f"{k}: {v}" for k, v in r.items()
+                      if k not in ("id", "description")]
+        out.append({"rule": r["id"], "description": r["description"], "conditions": "; ".join(conditions)})
     return pd.DataFrame(out)
+
+
+def boilerplate_patterns():
+    """The regular expressions of the boilerplate rules, as a listing (rule, pattern) in rule order: a
+    pattern has no word to keep whole, so it is shown as code that may break anywhere, not in a table."""
+    from .. import codebook
+    from ..publish.listing import Listing
+
+    return Listing([(r["id"], str(r["pattern"])) for r in codebook.load("boilerplate")["rules"] if "pattern" in r])
 
 
 def analysis_instruments() -> pd.DataFrame:
@@ -83,3 +97,36 @@ def analysis_instruments() -> pd.DataFrame:
             out.append({"instrument": section, "category": key, "label": spec["label"],
                         "terms": ", ".join(spec["terms"]), "with": ", ".join(spec.get("with", []))})
     return pd.DataFrame(out)
+
+
+# entries that tables of their own show (the themes, acts, claims, boilerplate rules, gazetteer,
+# grades and judgments); every other entry of the codebook is a word list or a threshold
+SHOWN_APART = {"themes": {"themes"}, "acts": {"acts", "polarity"}, "claims": {"kinds"}, "boilerplate": {"rules"},
+               "actors": {"actors"}, "analysis": {"recognition_claims", "stances"},
+               "reading": {"grades", "confidence", "judgments", "adoption_rules", "key_figures"}}
+
+
+def _flat(value) -> str:
+    """A codebook value in one line: a list as 'a, b, c', a mapping as 'key: value; ...'."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_flat(v)}" if k != "" else _flat(v) for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_flat(v) for v in value)
+    return str(value)
+
+
+def word_lists() -> pd.DataFrame:
+    """Every word list and threshold of the codebook that no other appendix table shows: one row per
+    entry of each codebook file, in file order. Columns: file, entry, values."""
+    from .. import codebook
+    from ..paths import CODEBOOK
+
+    rows = []
+    for path in sorted(CODEBOOK.glob("*.yml")):
+        data = codebook.load(path.stem)
+        if not isinstance(data, dict):
+            continue
+        for key, value in data.items():
+            if key not in SHOWN_APART.get(path.stem, set()):
+                rows.append({"file": path.name, "entry": key, "values": _flat(value)})
+    return pd.DataFrame(rows, columns=["file", "entry", "values"])

@@ -56,3 +56,57 @@ def quote_kind_agreement(corpus: Corpus) -> pd.DataFrame:
     from ..evaluate import kind_agreement
 
     return kind_agreement(corpus)
+
+
+def score_table(corpus: Corpus) -> pd.DataFrame:
+    """The scores for the reader: one row per instrument and sample, both named in words, so that the two
+    samples of an instrument sit one above the other.
+
+    Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute.
+    """
+    from ..evaluate import LABELS, SAMPLES
+
+    scores = extractor_scores(corpus)
+    rows = {(LABELS[task], SAMPLES[sample]): scores.loc[task, sample]
+            for task in scores.index for sample in SAMPLES}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.index = pd.MultiIndex.from_tuples(out.index, names=["instrument", "sample"])
+    counts = ["annotated", "extracted", "matched"]
+    return out.astype({c: "int64" for c in counts}).astype({c: "float64" for c in out.columns if c not in counts})
+
+
+def _side(text, value) -> str:
+    """One side of an error, in words: the span, then the value read from it when it says more."""
+    text, value = str(text or "").strip(), str(value or "").strip()
+    return f"{text} → {value}" if value and value != text else text
+
+
+def error_table(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
+    """`extractor_errors` for the reader: the instrument and status in words, each side (annotated,
+    extracted) in one column as "span → value".
+
+    Columns: source_id, paragraph, instrument, status, annotated, extracted.
+    """
+    from ..evaluate import LABELS
+
+    e = extractor_errors(corpus, sample)
+    return pd.DataFrame({
+        "source_id": e.source_id, "paragraph": e.paragraph, "instrument": e.task.map(LABELS),
+        "status": e.status.str.replace("_", " "),
+        "annotated": [_side(t, v) for t, v in zip(e.gold_text, e.gold_value)],
+        "extracted": [_side(t, v) for t, v in zip(e.extracted_text, e.extracted_value)]})
+
+
+def error_summary(corpus: Corpus) -> pd.DataFrame:
+    """How many errors of each status each instrument makes, in and out of sample (instruments without an
+    error left out).
+
+    Index: instrument, sample (in the scores' order). Columns: one per status, then all.
+    """
+    from ..evaluate import LABELS, SAMPLES
+
+    both = pd.concat([error_table(corpus, s).assign(sample=name) for s, name in SAMPLES.items()], ignore_index=True)
+    counts = pd.crosstab([both.instrument, both["sample"]], both.status)
+    order = [(LABELS[t], SAMPLES[s]) for t in LABELS for s in SAMPLES if (LABELS[t], SAMPLES[s]) in counts.index]
+    counts = counts.reindex(pd.MultiIndex.from_tuples(order, names=["instrument", "sample"]))
+    return counts.assign(all=counts.sum(axis=1)).rename_axis(columns=None)
