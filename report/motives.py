@@ -275,6 +275,14 @@ def by_year(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
 
 
+def by_year_table(corpus: Corpus) -> pd.DataFrame:
+    """`by_year` for the reader, years as columns so that the long motive names label rows: first how
+    many sources and motive-claim sentences each year has, then each motive's share (%) of them.
+
+    Index: row (sources, sentences, then the motive labels). Columns: one per year."""
+    return by_year(corpus).T.rename_axis(index="", columns=None)
+
+
 def russian_voices(corpus: Corpus, category: str, kind: str = "motive") -> list[str]:
     """The Russian officials (people the gazetteer has representing Russia) whose words carry claims of
     `category`."""

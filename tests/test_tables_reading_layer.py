@@ -466,3 +466,10 @@ def test_codebook_judgments():
         assert row.evidence.count("table: ") == len(j["evidence"])
         assert row.checks.count("check: ") == len(j.get("holds", []))
         assert (row.unless == "") == (not j.get("unless"))
+
+
+def test_by_year_table_is_by_year_with_years_as_columns(small):
+    by_year, table = motives.by_year(small), motives.by_year_table(small)
+    assert list(table.columns) == list(by_year.index) and list(table.index) == list(by_year.columns)
+    assert list(table.index[:2]) == ["sources", "sentences"]
+    assert (table.T.to_numpy() == by_year.to_numpy()).all()
