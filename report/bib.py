@@ -25,6 +25,8 @@ def bibtex_entry(src: pd.Series) -> str:
         fields.append(("month", _MONTHS[int(src["published"][5:7]) - 1]))
     if isinstance(src["url"], str):
         fields.append(("url", "{" + src["url"] + "}"))
+    if isinstance(src.get("accessed"), str):
+        fields.append(("urldate", "{" + src["accessed"] + "}"))
     if isinstance(src["published_note"], str):
         fields.append(("note", "{" + latex_escape(src["published_note"]) + "}"))
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)

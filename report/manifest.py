@@ -15,7 +15,8 @@ Limits and rules enforced here:
   refused before the document is built, so no value is ever expanded;
 - a key given twice in an entry is an error (YAML would keep the last one silently);
 - `published` is ASCII `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date, with a year from
-  `MIN_YEAR` to the current year plus one; `url` is a full `https://` address with a host;
+  `MIN_YEAR` to the current year plus one; `url` is a full `https://` address with a host, and
+  `accessed` (the day it was read, YYYY-MM-DD, not after today) is given only with a url;
 - every `.txt` file of the folder, in any letter case, must be listed.
 """
 
@@ -36,7 +37,7 @@ from .paths import BOOK, MANIFEST_NAME, ROOT
 from .problems import Problem, name, show
 
 REQUIRED = ("id", "file", "title", "outlet", "published", "kind")
-OPTIONAL = ("author", "url", "published_note", "sourcing", "origin", "based_on", "licence", "licence_note")
+OPTIONAL = ("author", "url", "accessed", "published_note", "sourcing", "origin", "based_on", "licence", "licence_note")
 KINDS = ("news", "analysis", "commentary", "report")
 # the source's profile (optional; an unprofiled source counts as the weakest in the reading layer)
 SOURCING = ("on-record", "partly", "none")  # how far its facts are attributed to named people or documents
@@ -51,7 +52,7 @@ MAX_BYTES = 2_000_000  # an article is a few thousand words; a file this large i
 MAX_MANIFEST_BYTES = MAX_BYTES
 MAX_DEPTH = 8  # nesting of YAML collections; a manifest needs 2 (a list of mappings)
 MIN_YEAR = 1900
-_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "published_note", "sourcing", "origin",
+_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "accessed", "published_note", "sourcing", "origin",
                 "based_on", "licence", "licence_note")
 _CHOICES = {"kind": KINDS, "sourcing": SOURCING, "origin": ORIGINS, "licence": LICENCES}
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -142,6 +143,7 @@ class Entry:
     published_note: str | None
     url: str | None
     kind: str
+    accessed: str | None = None  # when the url was read: YYYY-MM-DD
     sourcing: str | None = None
     origin: str | None = None
     based_on: str | None = None  # the report it rewrites: a source id of the corpus, or a description
@@ -166,6 +168,19 @@ def parse_published(value: object, today: dt.date | None = None) -> tuple[str, s
         raise ValueError(f"{text} is not a real date ({err})") from None
     precision = "day" if day else "month" if month else "year"
     return text, precision
+
+
+def accessed_problem(value: str, today: dt.date | None = None) -> str | None:
+    """Why `value` is not the day a url was read (a real YYYY-MM-DD date, not after today), or None."""
+    try:
+        day = dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII) else None
+    except ValueError:
+        day = None
+    if day is None:
+        return f"{show(value)} is not a real date of the form YYYY-MM-DD"
+    if day > (today or dt.date.today()):
+        return f"{value} is after today: the url cannot have been read then"
+    return None
 
 
 def url_problem(url: str) -> str | None:
@@ -412,6 +427,11 @@ def _check_entry(item: dict, label: str, mfile: str, node: yaml.Node | None) -> 
         bad("based_on", "is given only for a derivative source (origin: derivative)")
     if "url" in clean and (message := url_problem(clean["url"])):
         bad("url", message)
+    if "accessed" in clean:
+        if "url" not in clean:
+            bad("accessed", "is the date the url was read: give it only with a url")
+        elif message := accessed_problem(clean["accessed"]):
+            bad("accessed", message)
     if item.get("published") is not None:
         try:
             clean["published"], clean["precision"] = parse_published(item["published"])
@@ -549,7 +569,8 @@ def validate_folder(folder: Path) -> tuple[list[Entry], dict[str, str], list[Pro
             id=clean["id"], file=clean["file"], title=clean["title"], outlet=clean["outlet"],
             author=clean.get("author"), published=clean["published"], precision=clean["precision"],
             published_note=clean.get("published_note"), url=clean.get("url"), kind=clean["kind"],
-            **{field: clean.get(field) for field in ("sourcing", "origin", "based_on", "licence", "licence_note")},
+            **{field: clean.get(field) for field in ("accessed", "sourcing", "origin", "based_on", "licence",
+                                                     "licence_note")},
         )
         texts[entry.id] = clean["text"]
         valid.append(entry)

@@ -28,6 +28,7 @@ SOURCES = pa.DataFrameSchema(
         "published_precision": pa.Column(str, pa.Check.isin(["year", "month", "day"])),
         "published_note": pa.Column(str, nullable=True),
         "url": pa.Column(str, pa.Check.str_startswith("https://"), nullable=True),
+        "accessed": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True),
         "kind": pa.Column(str, pa.Check.isin(list(KINDS))),
         "sourcing": pa.Column(str, pa.Check.isin(list(SOURCING)), nullable=True),
         "origin": pa.Column(str, pa.Check.isin(list(ORIGINS)), nullable=True),

@@ -90,6 +90,12 @@ def test_check_names_every_problem_and_exits_2(broken):
     ("- {id: x, file: ../alpha.txt, title: t, outlet: o, published: 2024, kind: news}", "file", "plain file name"),
     ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: blog}", "kind", "not one of"),
     ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, url: www.x.org}", "url", "https"),
+    ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, accessed: 2025-01-02}", "accessed",
+     "only with a url"),
+    ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, url: 'https://x.org/a', "
+     "accessed: 2025-02-30}", "accessed", "not a real date"),
+    ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, url: 'https://x.org/a', "
+     "accessed: 2999-01-01}", "accessed", "after today"),
     ("- {id: x, file: alpha.txt, title: t, outlet: o, published: 2024, kind: news, publshed: 2024}", "publshed",
      "unknown field"),
     ("- {id: x, file: alpha.txt, title: [5], outlet: o, published: 2024, kind: news}", "title", "must be text"),
@@ -183,3 +189,20 @@ def test_bibtex_escapes_latex_and_uses_outlet_as_corporate_author(fixture_dir):
     assert r"50\% \& \$5 \#1 \{x\}" in text
     assert "author = {{Fixture News}}" in text and "author = {Jane Roe}" in text
     assert text.count("@misc{") == len(sources)
+
+
+def test_an_access_date_reaches_the_bibliography(fixture_dir):
+    """`accessed` in the manifest becomes BibTeX's urldate, which the bibliography prints after the url."""
+    import pybtex.database
+    import pybtex.plugin
+
+    from report.publish.sphinx_fixes import AuthorYearLabels, AuthorYearStyle
+
+    pybtex.plugin.register_plugin("pybtex.style.labels", "authoryear", AuthorYearLabels)  # as the extension does
+    sources = load_corpus(fixture_dir).sources.assign(url="https://example.org/a", accessed="2025-01-02")
+    text = bib.bibtex(sources)
+    assert text.count("urldate = {2025-01-02}") == len(sources)
+    style = AuthorYearStyle()
+    entries = pybtex.database.parse_string(text, "bibtex")
+    rendered = [e.text.render_as("text") for e in style.format_entries(entries.entries.values())]
+    assert all("visited on 2025-01-02" in r for r in rendered), rendered[0]

@@ -147,3 +147,14 @@ def test_a_collapsed_table_folds_on_the_web_and_prints_in_full():
     assert out.startswith('<details class="collapsed-table"><summary>Show the 1 &lt;row&gt;</summary>')
     assert "&lt;b&gt;x&lt;/b&gt;" in out and "<b>" not in out
     assert folded.table_bundle("2.1", "c")[latex.LATEX_MIME] == table.table_bundle("2.1", "c")[latex.LATEX_MIME]
+
+
+def test_columns_get_the_least_they_need_then_share_the_rest():
+    needs = [(10.0, 10.0), (12.0, 60.0), (8.0, 20.0)]  # a number column, a text column, a short label
+    assert latex._allot(needs, line=100) == [10.0, 60.0, 20.0]  # all it wants fits: each gets it
+    widths = latex._allot(needs, line=50)
+    assert all(w >= lo for w, (lo, _) in zip(widths, needs)) and abs(sum(widths) - 50) < 1e-9
+    assert widths[0] == 10.0 and widths[1] > widths[2]  # the column that wants most gets most of the rest
+    assert latex._allot([(60.0, 60.0), (50.0, 80.0)], line=100) == [60.0, 50.0]  # too wide: the least, named by the PDF check
+    least, wanted = latex._needs(["2024-07-03", "a long text of several words"], "published")
+    assert least == round(len("published") * 1.2) + latex.GAP_CHARS and wanted == len("a long text of several words") + latex.GAP_CHARS

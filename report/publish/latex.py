@@ -70,13 +70,32 @@ def longtable(header: list[str], rows: list[list[str]], widths: list[float], rig
             f"{continued}\\hline\n{head}\n\\endhead\n{body}\n\\hline\n\\end{{longtable}}\n\\endgroup\n")
 
 
-def _width(strings: list[str], heading: str) -> float:
-    """A column's relative width: its longest value up to 50 characters, but never less than its
-    longest word, or its longest heading word (set in bold, a fifth wider), plus room for the column
-    gap. Words may still hyphenate where the columns are many (`longtable`)."""
-    longest = min(max([len(s) for s in strings] + [1]), 50)
+# the text block holds about this many characters of a table set in \small (letter paper, 1in margins)
+LINE_CHARS = 100
+GAP_CHARS = 3  # the space between two columns (2\tabcolsep), in characters
+
+
+def _needs(strings: list[str], heading: str) -> tuple[float, float]:
+    """What a column needs, in characters: (least, wanted). It can be no narrower than its longest word
+    or heading word (a heading is set in bold, a fifth wider); it would like its longest value, up to
+    50 characters. Both include the gap to the next column."""
     words = max([len(w) for s in strings for w in s.split()] + [round(len(w) * 1.2) for w in heading.split()] + [1])
-    return float(max(longest, min(words, 30)) + 2)
+    least = min(words, 30) + GAP_CHARS
+    wanted = max(min(max([len(s) for s in strings] + [1]), 50) + GAP_CHARS, least)
+    return float(least), float(wanted)
+
+
+def _allot(needs: list[tuple[float, float]], line: float = LINE_CHARS) -> list[float]:
+    """Column widths for a line of `line` characters: every column gets the least it needs first, and
+    what is left of the line is shared in proportion to how much more each would like. A table whose
+    least needs exceed the line still gets them (the PDF check then names it: it needs fewer columns)."""
+    least = [n[0] for n in needs]
+    more = [n[1] - n[0] for n in needs]
+    spare = line - sum(least)
+    if spare <= 0 or sum(more) == 0:
+        return least
+    share = min(1.0, spare / sum(more))
+    return [lo + m * share for lo, m in zip(least, more)]
 
 
 def _formatted(values) -> list[str]:
@@ -108,7 +127,7 @@ def dataframe(df: pd.DataFrame, caption: tuple[str, str] = ("", "")) -> str:
         columns = [name, *columns]
         cells = [[human(_label(v)) for v in df.index], *cells]
         right = {i + 1 for i in right}
-    widths = [_width(col, head) for col, head in zip(cells, columns)]
+    widths = _allot([_needs(col, head) for col, head in zip(cells, columns)])
     rows = [[escape(col[r]) for col in cells] for r in range(len(df))]
     return longtable([escape(c) for c in columns], rows, widths, right, caption=caption)
 

@@ -69,8 +69,9 @@ class EvidenceTable:
             link = (f"\\hyperlink{{{latex.target(anchor(r['source_id'], r['paragraph']))}}}"
                     f"{{{latex.escape(r['source_id'])}~¶{int(r['paragraph'])}}}")
             rows.append([link, *(latex.escape(_text(r[c])) for c in self.columns)])
-        widths = [14.0] + [40.0 if c in LONG_COLUMNS else 8.0 if c in NARROW_COLUMNS else 14.0
-                           for c in self.columns]
+        cells = [[f"{r.source_id} ¶{int(r.paragraph)}" for r in self.df.itertuples()],
+                 *[[_text(v) for v in self.df[c]] for c in self.columns]]
+        widths = latex._allot([latex._needs(col, latex.human(head)) for col, head in zip(cells, ["source", *self.columns])])
         return latex.longtable([latex.escape(latex.human(c)) for c in ["source", *self.columns]], rows, widths,
                                caption=caption)
 
