@@ -71,13 +71,18 @@ def source_composition(sizes: pd.DataFrame) -> Figure:
 
 
 def heatmap(frame: pd.DataFrame, fmt: str = "{:.0f}", xlabels: list[str] | None = None, wrap: int = 13,
-            size: tuple[float, float] | None = None) -> Figure:
-    """A labelled grid: rows and columns of `frame`, each cell shaded (cividis) and printed with `fmt`."""
+            size: tuple[float, float] | None = None, scale: str = "") -> Figure:
+    """A labelled grid: rows and columns of `frame`, each cell shaded (cividis) and printed with `fmt`,
+    with a colour bar naming what the shade measures (`scale`)."""
     fig = Figure(figsize=size or FIGSIZE, layout="tight")
     ax = fig.subplots()
     values = frame.to_numpy(dtype=float)
     top = max(1.0, float(pd.Series(values.ravel()).max())) if values.size else 1.0
-    ax.imshow(values, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    image = ax.imshow(values, cmap="cividis", vmin=0, vmax=top, aspect="auto")
+    bar = fig.colorbar(image, ax=ax, fraction=0.035, pad=0.02)
+    bar.set_label(scale, fontsize=8)
+    bar.ax.tick_params(labelsize=8, length=2)
+    bar.outline.set_visible(False)
     names = [str(c) for c in (xlabels or frame.columns)]
     if frame.shape[1] > 6:  # many columns: slanted, unwrapped labels
         ax.set_xticks(range(frame.shape[1]), names, rotation=40, ha="right", rotation_mode="anchor")
@@ -98,7 +103,8 @@ def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None)
     """Sources (rows) by themes (columns), shaded and labelled with the share of body sentences coded
     with the theme. `coverage` is tables.sources.theme_coverage()."""
     labels = labels or {}
-    return heatmap(coverage, "{:.0f}%", [labels.get(c, c) for c in coverage.columns])
+    return heatmap(coverage, "{:.0f}%", [labels.get(c, c) for c in coverage.columns],
+                   scale="share of the source's body sentences (%)")
 
 
 def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:

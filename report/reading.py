@@ -412,11 +412,14 @@ def profile_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def judgment_summary(corpus: Corpus) -> pd.DataFrame:
-    """One row per judgment: question, judgment (id), confidence, sources (how many independent sources
-    state it: `independent_count`), contradicted by."""
-    rows = [{"question": QUESTIONS[j.question], "judgment": j.id, "confidence": j.level,
+    """One row per key judgment, numbered and ordered as on the key-judgments page (grouped by question):
+    no., id, judgment (its sentence), confidence (its label), sources (how many independent sources state
+    it: `independent_count`), contradicted by."""
+    judged = judgments(corpus)
+    ordered = [j for q in QUESTIONS for j in judged if j.question == q]
+    rows = [{"no.": k, "id": j.id, "judgment": j.text, "confidence": j.label,
              "sources": independent_count(corpus, j.evidence.source_id), "contradicted by": len(j.contradicting)}
-            for j in judgments(corpus)]
+            for k, j in enumerate(ordered, 1)]
     return pd.DataFrame(rows)
 
 

@@ -135,7 +135,9 @@ def test_html_tables_have_human_labels_no_default_index_and_escape():
     assert "&lt;b&gt;" in out and "<b>" not in out and "tex2jax_ignore" in out
     assert "<th>0</th>" not in out  # the default 0..n-1 index is not shown
     labelled = html_table(pd.DataFrame({"x_y": [1]}, index=pd.Index(["r"], name="the_src")))
-    assert "<th>the src</th>" in labelled and "<th>r</th>" in labelled and "<th>x y</th>" in labelled
+    assert "<th>the src</th>" in labelled and "<td>r</td>" in labelled and "<th>x y</th>" in labelled
+    head = labelled.split("<thead>")[1].split("</thead>")[0]
+    assert head.count("<tr") == 1  # the row labels' name heads their column, not a header row of its own
 
 
 def test_a_collapsed_table_folds_on_the_web_and_prints_in_full():

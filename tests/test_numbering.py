@@ -120,6 +120,8 @@ def test_a_link_to_an_appendix_names_its_letter(path):
 def test_no_repository_path_in_the_text_of_a_chapter(path):
     """Readers of the PDF have no repository at hand: chapters name the appendix, not the file."""
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+        caption = cell["metadata"].get("mystnb", {}).get("figure", {}).get("caption", "")
+        assert not re.search(r"report/|seeds/|tests/|\.ya?ml\b|\.py\b", caption), (path.stem, cell["id"], caption)
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])
             assert not re.search(r"`[^`]*(?:report/|seeds/|tests/|\.ya?ml\b|\.py\b)[^`]*`", text), (path.stem, cell["id"])

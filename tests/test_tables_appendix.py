@@ -180,12 +180,12 @@ def test_data_dictionary_has_every_column_of_every_published_table():
     assert list(zip(t.table, t.column)) == expected  # tables in file order, columns in schema order
     source_id = _row(t, table="sources", column="source_id")
     assert source_id["description"] == "Manifest id and citation key."
-    assert source_id["type"].startswith("str")  # "str", or "string[python]" with pandas' string dtype
-    assert _row(t, table="sources", column="words")["type"] == "int64"
-    assert _row(t, table="paragraphs", column="boilerplate")["type"] == "bool"
+    assert source_id["type"] == "text"  # not pandas' "string[python]"
+    assert _row(t, table="sources", column="words")["type"] == "integer"
+    assert _row(t, table="paragraphs", column="boilerplate")["type"] == "true or false"
     for r in t.itertuples():
         assert r.description == described[r.table]["columns"][r.column], (r.table, r.column)
-        assert r.type == str(getattr(schemas, r.table.upper()).columns[r.column].dtype)
+        assert r.type == data.type_name(getattr(schemas, r.table.upper()).columns[r.column].dtype)
 
 
 def test_table_descriptions():

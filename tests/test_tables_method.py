@@ -216,6 +216,9 @@ def test_score_table_stacks_the_samples_of_each_instrument(seeds, scores):
     row = t.loc[(evaluate.LABELS["dates"], evaluate.SAMPLES["in_sample"])]
     assert row.annotated == scores.loc["dates", ("in_sample", "annotated")]
     assert row.precision == scores.loc["dates", ("in_sample", "precision")]
+    empty = t[t.annotated == 0]  # the dev corpus holds no motive claim: no recall to give, not 1.0
+    assert len(empty) and empty.recall.isna().all()
+    assert t[t.extracted == 0].precision.isna().all()
 
 
 def test_error_table_and_its_summary_count_the_same_errors(seeds):

@@ -385,27 +385,30 @@ def test_most_alone(small, path):
     assert reading.most_alone(path).to_dict("records") == [{"source_id": T1, "origin": "primary", "alone": 3}]
 
 
-QUESTIONS = ["Why did Moscow recognise the Taliban?"] * 2 + ["How far does Moscow part from the West?"] + [
-    "Why did Moscow recognise the Taliban?"] * 2 + ["What does Moscow risk?", "How far does Moscow part from the West?"]
-
-
 def test_judgment_summary(small):
     s = reading.judgment_summary(small)
-    assert list(s.columns) == ["question", "judgment", "confidence", "sources", "contradicted by"]
-    assert list(s.judgment) == [j["id"] for j in _yaml("reading")["judgments"]] == [
-        "security-first", "formalised-reality", "west-leverage", "economy-small", "china-secondary", "risks-light",
-        "west-divergence"]
-    assert list(s.question) == QUESTIONS
+    assert list(s.columns) == ["no.", "id", "judgment", "confidence", "sources", "contradicted by"]
+    # numbered as on the key-judgments page: grouped by question (why, risk, west), codebook order within
+    assert list(s["no."]) == list(range(1, 8))
+    assert list(s.id) == ["security-first", "formalised-reality", "economy-small", "china-secondary", "risks-light",
+                          "west-leverage", "west-divergence"]
+    texts = {j["id"]: j["text"] for j in _yaml("reading")["judgments"]}
+    assert list(s.judgment) == [texts[i] for i in s.id]
+    by_id = s.set_index("id")
     # security: r1, r2, r3 (2 independent: r3 rewrites r2) -> moderate; every motive, none about China: r1-r4
     # (3 independent, r1 of grade A) -> high; Russia recognises: r1 alone, and r2 later denies it -> low
-    assert list(s.confidence) == ["moderate", "low", "low", "low", "high", "low", "low"]
-    assert list(s["contradicted by"]) == [0, 0, 0, 0, 0, 0, 1]
-    assert list(s.sources[[1, 2, 3, 5, 6]]) == [0, 0, 1, 0, 1]  # no derivative source among these
+    assert by_id.confidence.to_dict() == {
+        "security-first": "Moderate confidence", "formalised-reality": "Low confidence", "economy-small": "Low confidence",
+        "china-secondary": "High confidence", "risks-light": "Low confidence", "west-leverage": "Low confidence",
+        "west-divergence": "Low confidence"}
+    assert by_id["contradicted by"].to_dict()["west-divergence"] == 1 and by_id["contradicted by"].sum() == 1
+    assert [by_id.sources[i] for i in ("formalised-reality", "west-leverage", "economy-small", "risks-light",
+                                       "west-divergence")] == [0, 0, 1, 0, 1]  # no derivative source among these
     assert reading.judgment_summary(small).equals(s)
 
 
 def test_judgment_summary_counts_independent_sources(small):
-    s = reading.judgment_summary(small).set_index("judgment")
+    s = reading.judgment_summary(small).set_index("id")
     assert s.loc["security-first", "sources"] == 2  # r1, r2 and r3, which rewrites r2
     assert s.loc["china-secondary", "sources"] == 3  # r1, r2, r3 and r4
 

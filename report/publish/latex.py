@@ -73,13 +73,15 @@ def longtable(header: list[str], rows: list[list[str]], widths: list[float], rig
 # the text block holds about this many characters of a table set in \small (letter paper, 1in margins)
 LINE_CHARS = 100
 GAP_CHARS = 3  # the space between two columns (2\tabcolsep), in characters
+_WORD_BREAKS = re.compile(r"\s+|(?<=-)")  # TeX may break a line at a space or after a hyphen
 
 
 def _needs(strings: list[str], heading: str) -> tuple[float, float]:
     """What a column needs, in characters: (least, wanted). It can be no narrower than its longest word
-    or heading word (a heading is set in bold, a fifth wider); it would like its longest value, up to
+    or heading word (a word ends at a space or a hyphen; a heading is set in bold, a fifth wider); it would like its longest value, up to
     50 characters. Both include the gap to the next column."""
-    words = max([len(w) for s in strings for w in s.split()] + [round(len(w) * 1.2) for w in heading.split()] + [1])
+    words = max([len(w) for s in strings for w in _WORD_BREAKS.split(s)]
+                + [round(len(w) * 1.2) for w in _WORD_BREAKS.split(heading)] + [1])
     least = min(words, 30) + GAP_CHARS
     wanted = max(min(max([len(s) for s in strings] + [1]), 50) + GAP_CHARS, least)
     return float(least), float(wanted)
@@ -142,6 +144,11 @@ def html_table(df: pd.DataFrame) -> str:
     shown.index = shown.index.set_names([human(n) if n is not None else None for n in shown.index.names])
     if show_index:  # row labels read as words too ("statements_key_acts" -> "statements key acts")
         shown = shown.rename(index=lambda v: human(v) if isinstance(v, str) else v)
+        if not isinstance(shown.columns, pd.MultiIndex):
+            # the row labels become the first column(s), headed in the one header row (pandas would give
+            # the index's name a header row of its own, empty but for that name)
+            shown = shown.reset_index(names=[n if n is not None else "" for n in shown.index.names])
+            show_index = False
     # pandas adds the "dataframe" class; MathJax must never typeset source text ("$$" in an article)
     return shown.to_html(index=show_index, escape=True, na_rep="", border=0,
                          classes="report-table tex2jax_ignore mathjax_ignore")

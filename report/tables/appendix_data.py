@@ -7,6 +7,15 @@ import pandas as pd
 from ..corpus import Corpus
 
 
+# a column's type as a reader of the CSV needs it, not as pandas names it ("string[python]")
+TYPE_NAMES = {"int64": "integer", "float64": "number", "bool": "true or false"}
+
+
+def type_name(dtype) -> str:
+    """A schema column's type in words: integer, number, true or false, else text."""
+    return TYPE_NAMES.get(str(dtype), "text")
+
+
 def data_dictionary() -> pd.DataFrame:
     """Every published table's columns with their type and description.
 
@@ -22,7 +31,7 @@ def data_dictionary() -> pd.DataFrame:
     for table, spec in described.items():
         schema = getattr(schemas, table.upper())
         for column, col in schema.columns.items():
-            rows.append({"table": table, "column": column, "type": str(col.dtype),
+            rows.append({"table": table, "column": column, "type": type_name(col.dtype),
                          "description": spec["columns"].get(column, "")})
     return pd.DataFrame(rows)
 

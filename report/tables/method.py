@@ -62,7 +62,8 @@ def score_table(corpus: Corpus) -> pd.DataFrame:
     """The scores for the reader: one row per instrument and sample, both named in words, so that the two
     samples of an instrument sit one above the other.
 
-    Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute.
+    Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute
+    (empty where it would divide by nothing: the scores' 1.0 there is a convention, not a measure).
     """
     from ..evaluate import LABELS, SAMPLES
 
@@ -72,7 +73,12 @@ def score_table(corpus: Corpus) -> pd.DataFrame:
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index = pd.MultiIndex.from_tuples(out.index, names=["instrument", "sample"])
     counts = ["annotated", "extracted", "matched"]
-    return out.astype({c: "int64" for c in counts}).astype({c: "float64" for c in out.columns if c not in counts})
+    out = out.astype({c: "int64" for c in counts}).astype({c: "float64" for c in out.columns if c not in counts})
+    # a ratio of nothing is no score: precision with nothing extracted, recall with nothing annotated
+    out.loc[out.extracted == 0, "precision"] = float("nan")
+    out.loc[out.annotated == 0, "recall"] = float("nan")
+    out.loc[out.matched == 0, "attribute"] = float("nan")
+    return out
 
 
 def _side(text, value) -> str:
