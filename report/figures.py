@@ -104,7 +104,7 @@ def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None)
     with the theme. `coverage` is tables.sources.theme_coverage()."""
     labels = labels or {}
     return heatmap(coverage, "{:.0f}%", [labels.get(c, c) for c in coverage.columns],
-                   scale="share of the source's body sentences (%)")
+                   scale="share of body sentences (%)")
 
 
 def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:

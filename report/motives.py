@@ -167,6 +167,13 @@ def key_figures(corpus: Corpus) -> pd.DataFrame:
     return out.drop(columns="_o").reset_index(drop=True)
 
 
+def chapter_facts(corpus: Corpus, category: str, kind: str = "motive") -> tuple[dict, pd.DataFrame]:
+    """What a motive chapter (3 to 5) opens with, in one call: the facts its prose glues (`summary` and
+    the `weight_range`) and the category's weight in each source that states a motive at all."""
+    shown = weight(corpus, category, kind).query("all > 0")
+    return {**summary(corpus, category, kind), **weight_range(shown)}, shown
+
+
 def weight_range(weight: pd.DataFrame) -> dict:
     """The lowest and highest share of a weight() table and the sources that have them."""
     if weight.empty:

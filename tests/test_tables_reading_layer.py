@@ -476,3 +476,10 @@ def test_by_year_table_is_by_year_with_years_as_columns(small):
     assert list(table.columns) == list(by_year.index) and list(table.index) == list(by_year.columns)
     assert list(table.index[:2]) == ["sources", "sentences"]
     assert (table.T.to_numpy() == by_year.to_numpy()).all()
+
+
+def test_chapter_facts_is_the_summary_the_weight_range_and_the_weight(small):
+    facts, shown = motives.chapter_facts(small, "security")
+    expected = motives.weight(small, "security").query("all > 0")
+    assert shown.equals(expected)
+    assert facts == {**motives.summary(small, "security"), **motives.weight_range(expected)}

@@ -61,7 +61,7 @@ def test_theme_quotes_are_the_quotations_of_coded_sentences(actors):
     assert isinstance(t, EvidenceTable) and t.columns == ["speaker", "kind", "quote"]
     assert list(zip(t.df.source_id, t.df.paragraph, t.df.speaker, t.df.kind, t.df.quote)) == [
         (A2, 3, "Karen Decker", "direct", "We will not recognise the Taliban"),
-        (A3, 6, "(not named)", "direct", "Moscow wants the West as a partner against terrorism."),
+        (A3, 6, "not named", "direct", "Moscow wants the West as a partner against terrorism."),
     ]
     security = wd.theme_quotes(actors, "security")
     assert list(zip(security.df.source_id, security.df.paragraph)) == [(A3, 6)]

@@ -71,7 +71,7 @@ def longtable(header: list[str], rows: list[list[str]], widths: list[float], rig
 
 
 # the text block holds about this many characters of a table set in \small (letter paper, 1in margins)
-LINE_CHARS = 100
+LINE_CHARS = 95
 GAP_CHARS = 3  # the space between two columns (2\tabcolsep), in characters
 _WORD_BREAKS = re.compile(r"\s+|(?<=-)")  # TeX may break a line at a space or after a hyphen
 

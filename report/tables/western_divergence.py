@@ -18,7 +18,7 @@ def theme_quotes(corpus: Corpus, theme: str):
 
     coded = frames.codes_of(corpus, theme)[SENTENCE_KEY].drop_duplicates()
     q = frames.evidence(corpus)["quotes"].query("kind != 'term'").merge(coded, on=SENTENCE_KEY)
-    q = q.assign(speaker=q.speaker.replace("", "(not named)"))
+    q = q.assign(speaker=q.speaker.replace("", "not named"))
     return EvidenceTable(q.sort_values(["source_id", "paragraph", "char_start"]), ["speaker", "kind", "quote"])
 
 
