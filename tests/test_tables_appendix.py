@@ -44,18 +44,18 @@ def test_codebook_themes():
 
 def test_gazetteer_table():
     t = cb.gazetteer_table()
-    assert list(t.columns) == ["id", "name", "type", "aliases", "role", "government_of", "represents"]
+    assert list(t.columns) == ["id", "name", "type", "aliases", "role", "stands for"]
     actors = _yaml("actors")["actors"]
     assert list(t.id) == [a["id"] for a in actors] and t.id.is_unique
     assert _row(t, id="kabul") == {"id": "kabul", "name": "Kabul", "type": "place", "aliases": "Kabul", "role": "",
-                                   "government_of": "taliban", "represents": ""}
+                                   "stands for": "taliban (capital)"}
     assert _row(t, id="sergey-lavrov") == {
         "id": "sergey-lavrov", "name": "Sergey Lavrov", "type": "person", "aliases": "Sergey Lavrov, Sergei Lavrov",
-        "role": "Foreign Minister of Russia", "government_of": "", "represents": "russia"}
+        "role": "Foreign Minister of Russia", "stands for": "russia"}
     for a, r in zip(actors, t.itertuples()):
         assert (r.name, r.type, r.aliases) == (a["name"], a["type"], ", ".join(a["aliases"])), a["id"]
-        assert (r.role, r.government_of, r.represents) == (a.get("role", ""), a.get("government_of", ""),
-                                                           a.get("represents", "")), a["id"]
+        stands = f"{a['government_of']} (capital)" if a.get("government_of") else a.get("represents", "")
+        assert (r.role, getattr(r, "_6")) == (a.get("role", ""), stands), a["id"]
     assert not t.isna().any().any()
 
 

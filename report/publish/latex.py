@@ -23,8 +23,9 @@ _SPECIALS = {
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
 }
 _SPECIALS_RE = re.compile("|".join(re.escape(c) for c in _SPECIALS))
-_LONG_WORD = re.compile(r"\S{31,}")
+_LONG_WORD = re.compile(r"[^\s\-–—/]{31,}")  # a run of characters with no place to break
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_DASHES = re.compile(r"[–—/]")
 WORD_CHUNK = 20  # a word longer than 30 characters may break every 20 characters
 
 
@@ -32,7 +33,8 @@ def escape(text) -> str:
     """`text` as LaTeX that typesets exactly those characters.
 
     TeX specials are replaced by commands, control characters by spaces, line breaks by spaces,
-    and very long words (URLs, a 100,000-character token) get break points so they wrap.
+    very long words (URLs, a 100,000-character token) get break points so they wrap, and so do en and
+    em dashes and slashes ("Uzbekistan–Afghanistan–Pakistan").
     """
     text = _CONTROL.sub(" ", "" if text is None else str(text)).replace("\n", " ").replace("\r", " ")
 
@@ -42,6 +44,7 @@ def escape(text) -> str:
 
     text = _LONG_WORD.sub(chunks, text)
     text = _SPECIALS_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    text = _DASHES.sub(lambda m: m.group(0) + "\x00", text)  # TeX breaks after a hyphen, not after these
     return text.replace("\x00", r"\allowbreak{}")
 
 
@@ -73,7 +76,7 @@ def longtable(header: list[str], rows: list[list[str]], widths: list[float], rig
 # the text block holds about this many characters of a table set in \small (letter paper, 1in margins)
 LINE_CHARS = 95
 GAP_CHARS = 3  # the space between two columns (2\tabcolsep), in characters
-_WORD_BREAKS = re.compile(r"\s+|(?<=-)")  # TeX may break a line at a space or after a hyphen
+_WORD_BREAKS = re.compile(r"\s+|(?<=[-–—/])")  # a line may break at a space, after a hyphen, dash or slash
 
 
 def _needs(strings: list[str], heading: str) -> tuple[float, float]:

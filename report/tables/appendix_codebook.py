@@ -16,12 +16,15 @@ def codebook_themes() -> pd.DataFrame:
 
 
 def gazetteer_table() -> pd.DataFrame:
-    """The gazetteer as a table. Columns: id, name, type, aliases, role, government_of, represents."""
+    """The gazetteer as a table. Columns: id, name, type, aliases, role, stands for (the actor a capital
+    stands for, as "taliban (capital)", or the one a person represents; empty for neither)."""
     from ..gazetteer import actors
 
+    def stands_for(a) -> str:
+        return f"{a.government_of} (capital)" if a.government_of else (a.represents or "")
+
     return pd.DataFrame([{"id": a.id, "name": a.name, "type": a.type, "aliases": ", ".join(a.aliases),
-                          "role": a.role or "", "government_of": a.government_of or "",
-                          "represents": a.represents or ""} for a in actors().values()])
+                          "role": a.role or "", "stands for": stands_for(a)} for a in actors().values()])
 
 
 def codebook_acts() -> pd.DataFrame:
