@@ -132,27 +132,33 @@ def _licence_note(src, shown: int, total: int) -> str:
             "paragraphs that it cites as evidence, each under its number, and withholds the others.")
 
 
+def _licensed_sources(corpus):
+    """Each source (by date, then id) with its paragraphs, whether its licence lets the book reprint it in
+    full, and the numbers of the paragraphs shown: all of them, or those the book cites."""
+    cited = cited_paragraphs(corpus)
+    for src, paras in _sources_with_paragraphs(corpus):
+        paras = list(paras)
+        full = reprintable(src.licence)
+        yield src, paras, full, {p.paragraph for p in paras if full or (src.source_id, p.paragraph) in cited}
+
+
 def source_texts_html(corpus) -> str:
     """Every source, one block per source, one anchored paragraph per paragraph: the full text when its
     licence allows, else only the paragraphs the book cites (as quotations; the others keep their anchor
     and number but not their text); boilerplate paragraphs are marked with the rule that flagged them."""
-    cited = cited_paragraphs(corpus)
     parts = []
-    for src, paras in _sources_with_paragraphs(corpus):
-        paras = list(paras)
-        full = reprintable(src.licence)
-        shown = sum(1 for p in paras if full or (src.source_id, p.paragraph) in cited)
+    for src, paras, full, shown in _licensed_sources(corpus):
         original = (f' <a class="original" href="{html.escape(src.url)}">Read the original.</a>'
                     if isinstance(src.url, str) else "")
         parts.append(f'<section class="source-text {NO_MATH}" id="src-{html.escape(src.source_id)}">'
                      f"<h3>{html.escape(src.source_id)}: {html.escape(src.title)}</h3>"
                      f"<p class=\"source-meta\">{html.escape(src.outlet)}, {html.escape(src.published)}; "
                      f"file <code>{html.escape(src.file)}</code>. "
-                     f"{html.escape(_licence_note(src, shown, len(paras)))}{original}</p>")
+                     f"{html.escape(_licence_note(src, len(shown), len(paras)))}{original}</p>")
         for p in paras:
             aid = anchor(src.source_id, p.paragraph)
             number = f'<a class="para-number" href="#{aid}">¶{p.paragraph}</a> '
-            if not (full or (src.source_id, p.paragraph) in cited):
+            if p.paragraph not in shown:
                 parts.append(f'<p class="paragraph withheld" id="{aid}">{number}'
                              '<span class="withheld">[not cited; not reproduced]</span></p>')
                 continue
@@ -168,21 +174,17 @@ def source_texts_html(corpus) -> str:
 def source_texts_latex(corpus) -> str:
     """The PDF's version of source_texts_html(): a hyperref target on every paragraph, so that the
     evidence tables' links land on it; the same licence rule."""
-    cited = cited_paragraphs(corpus)
     parts = []
-    for src, paras in _sources_with_paragraphs(corpus):
-        paras = list(paras)
-        full = reprintable(src.licence)
-        shown = sum(1 for p in paras if full or (src.source_id, p.paragraph) in cited)
+    for src, paras, full, shown in _licensed_sources(corpus):
         original = (f" Original: \\url{{{latex.escape(src.url)}}}." if isinstance(src.url, str) else "")
         parts.append(f"\\subsection*{{{latex.escape(src.source_id)}: {latex.escape(src.title)}}}\n"
                      f"\\hypertarget{{{latex.target('src-' + src.source_id)}}}{{}}"
                      f"\\emph{{{latex.escape(src.outlet)}, {latex.escape(src.published)}; "
                      f"file \\texttt{{{latex.escape(src.file)}}}. "
-                     f"{latex.escape(_licence_note(src, shown, len(paras)))}}}{original}\\par\n")
+                     f"{latex.escape(_licence_note(src, len(shown), len(paras)))}}}{original}\\par\n")
         for p in paras:
             target = f"\\par\\noindent\\hypertarget{{{latex.target(anchor(src.source_id, p.paragraph))}}}{{}}"
-            if not (full or (src.source_id, p.paragraph) in cited):
+            if p.paragraph not in shown:
                 parts.append(f"{target}\\textbf{{¶{int(p.paragraph)}}} \\emph{{[not cited; not reproduced]}}\\par\n")
                 continue
             mark = (f" \\emph{{[boilerplate: {latex.escape(p.boilerplate_rule)}]}}" if p.boilerplate else "")
