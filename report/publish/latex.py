@@ -48,6 +48,15 @@ def escape(text) -> str:
     return text.replace("\x00", r"\allowbreak{}")
 
 
+_SAFE_URL = re.compile(r"https://[A-Za-z0-9._~:/?=&+@!,;()-]+")
+
+
+def url(address: str) -> str:
+    """An address as a PDF link printed as written (`\\url`, which breaks it where it must), when it holds
+    only characters `\\url` reads as they are; any other address as escaped text."""
+    return rf"\url{{{address}}}" if _SAFE_URL.fullmatch(address) else escape(address)
+
+
 def target(name: str) -> str:
     """A hyperref target or link name: letters, digits and hyphens only."""
     return re.sub(r"[^A-Za-z0-9-]", "-", str(name))
@@ -77,13 +86,28 @@ def longtable(header: list[str], rows: list[list[str]], widths: list[float], rig
 LINE_CHARS = 95
 GAP_CHARS = 3  # the space between two columns (2\tabcolsep), in characters
 _WORD_BREAKS = re.compile(r"\s+|(?<=[-–—/])")  # a line may break at a space, after a hyphen, dash or slash
+# a date (2025-07-03) or a source id (csm-2024-06-13) is kept on one line in a table cell
+WHOLE = re.compile(r"(?<![\w-])(?:[a-z][a-z0-9]*-)*\d{4}-\d{2}(?:-\d{2})?(?![\w-])")
+
+
+def keep_whole(escaped: str) -> str:
+    """`escaped` (LaTeX, as `escape` gives it) with every date and source id boxed, so that no line
+    breaks at their hyphens; their characters are not TeX specials, so escaping left them as they were."""
+    return WHOLE.sub(lambda m: r"\mbox{" + m.group(0) + "}", escaped)
+
+
+def keep_whole_html(escaped: str) -> str:
+    """The same in HTML: dates and source ids in the text between tags (never in an attribute) wrapped
+    in a span that does not break."""
+    return re.sub(r">([^<]+)<", lambda t: ">" + WHOLE.sub(lambda m: f'<span class="nobr">{m.group(0)}</span>',
+                                                         t.group(1)) + "<", escaped)
 
 
 def _needs(strings: list[str], heading: str) -> tuple[float, float]:
     """What a column needs, in characters: (least, wanted). It can be no narrower than its longest word
     or heading word (a word ends at a space or a hyphen; a heading is set in bold, a fifth wider); it would like its longest value, up to
     50 characters. Both include the gap to the next column."""
-    words = max([len(w) for s in strings for w in _WORD_BREAKS.split(s)]
+    words = max([len(w) for s in strings for w in _WORD_BREAKS.split(WHOLE.sub(lambda m: "x" * len(m[0]), s))]
                 + [round(len(w) * 1.2) for w in _WORD_BREAKS.split(heading)] + [1])
     least = min(words, 30) + GAP_CHARS
     wanted = max(min(max([len(s) for s in strings] + [1]), 50) + GAP_CHARS, least)
@@ -133,7 +157,7 @@ def dataframe(df: pd.DataFrame, caption: tuple[str, str] = ("", "")) -> str:
         cells = [[human(_label(v)) for v in df.index], *cells]
         right = {i + 1 for i in right}
     widths = _allot([_needs(col, head) for col, head in zip(cells, columns)])
-    rows = [[escape(col[r]) for col in cells] for r in range(len(df))]
+    rows = [[keep_whole(escape(col[r])) for col in cells] for r in range(len(df))]
     return longtable([escape(c) for c in columns], rows, widths, right, caption=caption)
 
 
@@ -153,8 +177,8 @@ def html_table(df: pd.DataFrame) -> str:
             shown = shown.reset_index(names=[n if n is not None else "" for n in shown.index.names])
             show_index = False
     # pandas adds the "dataframe" class; MathJax must never typeset source text ("$$" in an article)
-    return shown.to_html(index=show_index, escape=True, na_rep="", border=0,
-                         classes="report-table tex2jax_ignore mathjax_ignore")
+    return keep_whole_html(shown.to_html(index=show_index, escape=True, na_rep="", border=0,
+                                         classes="report-table tex2jax_ignore mathjax_ignore"))
 
 
 def register_dataframe_formatter() -> None:

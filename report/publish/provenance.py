@@ -58,8 +58,8 @@ class EvidenceTable:
                     f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>')
             cells = "".join(f"<td>{html.escape(_text(r[c]))}</td>" for c in self.columns)
             rows.append(f"<tr><td>{link}</td>{cells}</tr>")
-        return (f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
-                f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        return latex.keep_whole_html(f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
+                                     f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
     def latex(self, caption: tuple[str, str] = ("", "")) -> str:
         """The PDF's version: a longtable whose first column links to the paragraph in the appendix."""
@@ -67,11 +67,16 @@ class EvidenceTable:
         for r in self.df.itertuples(index=False):
             r = r._asdict()
             link = (f"\\hyperlink{{{latex.target(anchor(r['source_id'], r['paragraph']))}}}"
-                    f"{{{latex.escape(r['source_id'])}~¶{int(r['paragraph'])}}}")
-            rows.append([link, *(latex.escape(_text(r[c])) for c in self.columns)])
+                    f"{{{latex.keep_whole(latex.escape(r['source_id']))}~¶{int(r['paragraph'])}}}")
+            rows.append([link, *(latex.keep_whole(latex.escape(_text(r[c]))) for c in self.columns)])
         cells = [[f"{r.source_id} ¶{int(r.paragraph)}" for r in self.df.itertuples()],
                  *[[_text(v) for v in self.df[c]] for c in self.columns]]
-        widths = latex._allot([latex._needs(col, latex.human(head)) for col, head in zip(cells, ["source", *self.columns])])
+        heads = ["source", *self.columns]
+        needs = [latex._needs(col, latex.human(head)) for col, head in zip(cells, heads)]
+        # the long text column takes most of what the others leave: a sentence reads badly 3 words a line
+        needs = [(least, max(wanted, 4 * latex.LINE_CHARS)) if head in LONG_COLUMNS else (least, wanted)
+                 for (least, wanted), head in zip(needs, heads)]
+        widths = latex._allot(needs)
         return latex.longtable([latex.escape(latex.human(c)) for c in ["source", *self.columns]], rows, widths,
                                caption=caption)
 
@@ -176,7 +181,7 @@ def source_texts_latex(corpus) -> str:
     evidence tables' links land on it; the same licence rule."""
     parts = []
     for src, paras, full, shown in _licensed_sources(corpus):
-        original = (f" Original: \\url{{{latex.escape(src.url)}}}." if isinstance(src.url, str) else "")
+        original = f" Original: {latex.url(src.url)}." if isinstance(src.url, str) else ""
         parts.append(f"\\subsection*{{{latex.escape(src.source_id)}: {latex.escape(src.title)}}}\n"
                      f"\\hypertarget{{{latex.target('src-' + src.source_id)}}}{{}}"
                      f"\\emph{{{latex.escape(src.outlet)}, {latex.escape(src.published)}; "

@@ -12,8 +12,9 @@ pybtex style `authoryear` (`bibtex_default_style`), sorted by author, year and t
 
 For the PDF (LaTeX builder only), `latex_tree`:
 
-- makes the introduction unnumbered front matter with a heading of its own in the contents and the
-  running head, and so are the pages of unnumbered parts before the numbered ones (the key
+- makes the introduction unnumbered front matter headed "Introduction" (the book's title, the
+  root page's title on the web, is on the title page) in the text, the contents and the running
+  head, and so are the pages of unnumbered parts before the numbered ones (the key
   judgments: chapter numbering resumes at 1 with the first numbered page); everything after the
   numbered parts of the table of contents is a lettered appendix
   (LaTeX `\\appendix`), except the bibliography, which is unnumbered back matter and gets one heading
@@ -56,6 +57,7 @@ from sphinxcontrib.bibtex.style.template import join, year
 
 from . import buildinfo
 from .latex import escape as tex
+from .latex import url as latex_url
 
 
 def script_key(script) -> tuple:
@@ -93,11 +95,6 @@ LATEX_PREAMBLE = r"""
   {\end{thebibliography}}
 \makeatother
 """
-_SAFE_URL = re.compile(r"https://[A-Za-z0-9._~:/?=&+@!,;()-]+")
-
-
-def _url(address: str) -> str:
-    return rf"\url{{{address}}}" if _SAFE_URL.fullmatch(address) else tex(address)
 
 
 def footer_html(version: buildinfo.Version) -> str:
@@ -128,15 +125,18 @@ def latex_title_page(cite: buildinfo.Citation, version: buildinfo.Version) -> st
              r"{\Large " + tex(authors) + r"\par}", r"\vfill",
              r"{\large " + version_latex(version) + r"\par}"]
     if cite.repository:
-        lines += [r"\medskip", r"Repository: " + _url(cite.repository) + r"\par"]
+        lines += [r"\medskip", r"Repository: " + latex_url(cite.repository) + r"\par"]
     if cite.license:
         name = tex(cite.license_name)
         if cite.license_name != cite.license:
             name += f" ({tex(cite.license)})"
         lines += [r"\medskip", r"{\small The book's own text is licensed under " + name
-                  + (r": " + _url(cite.license_url) if cite.license_url else ".") + r"\par}"]
+                  + (r": " + latex_url(cite.license_url) if cite.license_url else ".") + r"\par}"]
     lines += [r"\end{titlepage}"]
     return "\n".join(lines)
+
+
+INTRODUCTION = "Introduction"  # the PDF's heading of the root page, whose web title is the book's
 
 
 def front_matter_latex(title: str) -> str:
@@ -203,7 +203,8 @@ def latex_tree(doctree: nodes.document, root_doc: str, appendix: str | None = No
         rubric = nodes.rubric(title.rawsource, "", *title.children, ids=section["ids"], names=section["names"])
         section.replace_self([rubric, *section.children[1:]])
     if isinstance(top[0], nodes.title):
-        top.insert(1, nodes.raw("", front_matter_latex(top[0].astext()), format="latex"))
+        # the book's title is on the title page: the root page opens the book as its introduction
+        top.insert(1, nodes.raw("", front_matter_latex(INTRODUCTION), format="latex"))
 
 
 class book_citation(nodes.General, nodes.Element):
