@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bib
+from . import bib, schemas
 from .corpus import load_corpus
+from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
 from .problems import CorpusError, OutputError, Problem, escape, name
+from .publish.browser import check_site
 
 EXIT_PROBLEMS = 2
 OUT = "--out"
@@ -37,8 +39,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def all_tables(corpus) -> dict:
     """The tables `extract` writes, by file stem: three base tables and every evidence table."""
-    from .extract import evidence
-
     return {"sources": corpus.sources, "paragraphs": corpus.paragraphs, "sentences": corpus.sentences,
             **evidence(corpus)}
 
@@ -80,8 +80,6 @@ def neutralise_table(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _schema(table: str):
-    from . import schemas
-
     schema = getattr(schemas, table.upper(), None)
     return schema if hasattr(schema, "columns") else None
 
@@ -231,8 +229,6 @@ def write_tables(tables: dict, out: Path) -> list[Path]:
 
 
 def _browser_check(html_dir: Path, shots: Path | None) -> int:
-    from .publish.browser import check_site
-
     try:
         report = check_site(html_dir, shots)
     except FileNotFoundError as err:
@@ -277,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         return _browser_check(args.html_dir, args.screenshots)
 
     if args.command == "run-notebooks":
-        from .notebooks import execute_in_place
+        from .notebooks import execute_in_place  # loads nbclient and nbformat: only this command needs them
 
         for path in args.notebooks:
             execute_in_place(path)
@@ -304,9 +300,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _table_names() -> list[str]:
     """The file stems `extract` writes, known before the corpus is parsed."""
-    from . import extract
-
-    return sorted(["sources", "paragraphs", "sentences", *getattr(extract, "SCHEMAS", {})])
+    return sorted(["sources", "paragraphs", "sentences", *SCHEMAS])
 
 
 def _corpus_command(args) -> int:

@@ -37,7 +37,7 @@ def use_house_style(page: str) -> None:
         "axes.prop_cycle": mpl.cycler(color=PALETTE), "svg.hashsalt": "report",
     })
     _show_figures_as_png()
-    latex.register_dataframe_formatter()  # tables in the PDF
+    numbering.register_dataframe_formatter()  # tables in the PDF
 
 
 def _show_figures_as_png() -> None:
@@ -107,60 +107,13 @@ def theme_coverage(coverage: pd.DataFrame, labels: dict[str, str] | None = None)
                    scale="share of body sentences (%)")
 
 
-def stacked_bars(table: pd.DataFrame, xlabel: str) -> Figure:
-    """Horizontal bars, one per row of `table` (first row at the top), stacked by its columns."""
-    df = table.iloc[::-1]
-    fig = Figure(layout="tight")
-    ax = fig.subplots()
-    left = pd.Series(0.0, index=df.index)
-    for k, col in enumerate(df.columns):
-        ax.barh([textwrap.fill(str(i), 28) for i in df.index], df[col], left=left, color=PALETTE[k % len(PALETTE)],
-                label=str(col))
-        left = left + df[col]
-    ax.set_xlabel(xlabel)
-    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return fig
-
-
-def timeline(milestones: pd.DataFrame, start_year: int = 1975) -> Figure:
-    """Milestones on a time axis: one marker per milestone (ranges as bars), height = sources reporting it.
-
-    `milestones` is tables.timeline.milestones(); those reported by two or more sources are labelled with their date.
-    """
-    def year_of(iso: str) -> float:
-        parts = [int(p) for p in iso.split("-")]
-        return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0) + ((parts[2] - 1) / 365 if len(parts) > 2
-                                                                           else 0)
-
-    fig = Figure(figsize=(FIGSIZE[0], 3.2), layout="tight")
-    ax = fig.subplots()
-    for r in milestones.itertuples():
-        x = year_of(r.date)
-        color = PALETTE[0] if r.sources > 1 else PALETTE[4]
-        if r.date_end:
-            ax.plot([x, year_of(r.date_end) + 1], [r.sources, r.sources], color=color, linewidth=4,
-                    solid_capstyle="butt")
-        else:
-            ax.plot([x], [r.sources], "o", color=color, markersize=6)
-        if r.sources > 1:
-            ax.annotate(r.date, (x, r.sources), textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
-    ax.axvspan(start_year, 2003, color="#eeeeee", zorder=0)
-    ax.text(start_year + 0.5, 0.35, "background before the 2003 listing", fontsize=8, color="#555555")
-    ax.set_xlim(start_year, 2026.5)
-    ax.set_ylim(0, max(2, int(milestones.sources.max()) if len(milestones) else 1) + 1)
-    ax.set_xlabel("date of the event")
-    ax.set_ylabel("sources reporting it")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    return fig
-
-
 def _year_of(iso: str) -> float:
     parts = [int(p) for p in iso.split("-")]
     return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0) + ((parts[2] - 1) / 365 if len(parts) > 2 else 0)
 
 
 def event_timeline(events: pd.DataFrame) -> Figure:
-    """Events (report.reading.events) on a time axis, one row each so that no label collides; the label
+    """Events (report.analysis.timeline.events) on a time axis, one row each so that no label collides; the label
     (date and event) stands right of its marker, or left of it in the last third of the axis. The axis
     runs from the first event's year to the end of the last event's year."""
     n = max(len(events), 1)
@@ -201,20 +154,4 @@ def ranked_bars(values: pd.Series, xlabel: str, of: int | None = None) -> Figure
     ax.set_xlim(0, top * 1.15)
     ax.set_xlabel(xlabel)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    return fig
-
-
-def grouped_bars(table: pd.DataFrame, ylabel: str, labels: dict[str, str] | None = None) -> Figure:
-    """Vertical bars: one group per column of `table`, one bar per row (e.g. years)."""
-    labels = labels or {}
-    fig = Figure(layout="tight")
-    ax = fig.subplots()
-    n = len(table.index)
-    width = 0.8 / max(n, 1)
-    for k, (name, row) in enumerate(table.iterrows()):
-        xs = [j + (k - (n - 1) / 2) * width for j in range(len(table.columns))]
-        ax.bar(xs, row.to_numpy(dtype=float), width=width, color=PALETTE[k % len(PALETTE)], label=str(name))
-    ax.set_xticks(range(len(table.columns)), [textwrap.fill(labels.get(c, str(c)), 13) for c in table.columns])
-    ax.set_ylabel(ylabel)
-    ax.legend(frameon=False)
     return fig

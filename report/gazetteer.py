@@ -42,8 +42,33 @@ def actors() -> dict[str, Actor]:
 
 
 @cache
+def home() -> str:
+    """The id of the country whose recognition of the Taliban the book studies (actors.yml `home`)."""
+    home_id = codebook.load("actors")["home"]
+    if home_id not in actors():
+        raise ValueError(f"actors.yml: home {home_id!r} is not an actor of the gazetteer")
+    return home_id
+
+
+@cache
 def locative_words() -> frozenset[str]:
     return frozenset(codebook.load("actors")["locative_words"])
+
+
+def resolve_entity(ent) -> tuple[str, str]:
+    """(actor id, rule) for one EntityRuler span of the gazetteer's patterns: rule is alias, surname, metonym
+    or place. A surname alone resolves to its person; a capital with `government_of` stands for that
+    government unless a locative word comes right before it ("in Kabul" is the place)."""
+    actor_id, _, how = ent.ent_id_.partition("#")
+    rule = SURNAME if how == SURNAME else "alias"
+    actor = actors()[actor_id]
+    if actor.government_of:
+        previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if previous in locative_words():
+            rule = "place"
+        else:
+            actor_id, rule = actor.government_of, "metonym"
+    return actor_id, rule
 
 
 def _token_pattern(words: list[str], exact: bool) -> list[dict]:

@@ -15,3 +15,9 @@ def guard(sentence: str, holds: bool, why: str = "") -> None:
         raise GuardFailed(f'The sentence "{sentence}" no longer holds on the data'
                           + (f": {why}" if why else "") + ". Revise the sentence or the evidence "
                           "(README, 'When a guard fails').")
+
+
+def guard_checks(sentence: str, failures: list[str]) -> None:
+    """`guard` on the failures of key-judgment checks (report.analysis.judgments.check): the sentence
+    holds when there are none."""
+    guard(sentence, not failures, "; ".join(failures))

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import codebook
 from .paths import BOOK, MANIFEST_NAME, ROOT
 from .problems import Problem, name, show
 
@@ -42,8 +43,8 @@ KINDS = ("news", "analysis", "commentary", "report")
 # the source's profile (optional; an unprofiled source counts as the weakest in the reading layer)
 SOURCING = ("on-record", "partly", "none")  # how far its facts are attributed to named people or documents
 ORIGINS = ("primary", "derivative")  # its own reporting or analysis, or a rewrite of another report
-LICENCES = ("public-domain", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0",
-            "all-rights-reserved")
+# the licences a source may carry, in the order `check` names them (codebook/licences.yml)
+LICENCES = tuple(codebook.load("licences")["licences"])
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FILE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")
 PUBLISHED_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)

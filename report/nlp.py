@@ -6,6 +6,7 @@ No pretrained model is used: everything the pipeline knows comes from report/cod
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 import spacy
@@ -17,17 +18,55 @@ from spacy.tokens import Doc
 from . import codebook, gazetteer
 from .manifest import MAX_BYTES
 
-OPENING_QUOTES = {"“", "‘", "«"}
-STRAIGHT_QUOTES = {'"', "'"}
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """The quotation marks of the codebook (quotes.yml `quote_marks`), as the extractors ask about them."""
+
+    pairs: tuple[tuple[str, str], ...]  # (opening, closing), in codebook order; a straight mark is (m, m)
+    apostrophes: frozenset[str]  # closing marks that also write an apostrophe: their pairs nest
+
+    @property
+    def straight(self) -> frozenset[str]:
+        """Marks that open and close alike (" and ')."""
+        return frozenset(a for a, b in self.pairs if a == b)
+
+    @property
+    def closing(self) -> dict[str, str]:
+        """Opening mark -> its closing mark, for the pairs of two different marks."""
+        return {a: b for a, b in self.pairs if a != b}
+
+    @property
+    def opening_marks(self) -> frozenset[str]:
+        """Every mark that opens a quotation, straight ones included."""
+        return frozenset(a for a, _ in self.pairs)
+
+    @property
+    def closing_marks(self) -> frozenset[str]:
+        return frozenset(b for _, b in self.pairs)
+
+    @property
+    def marks(self) -> frozenset[str]:
+        return self.opening_marks | self.closing_marks
+
+
+@cache
+def quote_marks() -> QuoteMarks:
+    """The quotation marks of codebook/quotes.yml."""
+    entry = codebook.load("quotes")["quote_marks"]
+    pairs = [(a, b) for a, b in entry["pairs"]] + [(m, m) for m in entry["straight"]]
+    return QuoteMarks(tuple(pairs), frozenset(entry["apostrophes"]))
 
 
 def _is_opening_quote(doc: Doc, i: int) -> bool:
     """Token i is a quotation mark that opens what follows it."""
     tok = doc[i]
-    if tok.text in OPENING_QUOTES:
+    marks = quote_marks()
+    if tok.text in marks.closing:
         return True
     # a straight quote opens when it is glued to the next token and not to the previous one
-    return tok.text in STRAIGHT_QUOTES and tok.whitespace_ == "" and (i == 0 or doc[i - 1].whitespace_ != "")
+    return tok.text in marks.straight and tok.whitespace_ == "" and (i == 0 or doc[i - 1].whitespace_ != "")
 
 
 @Language.component("sentence_fixes")

@@ -10,7 +10,6 @@ CODEBOOK = Path(__file__).resolve().parent / "codebook"
 BOOK = ROOT / "book"
 BIBFILE = BOOK / "references.bib"
 MANIFEST_NAME = "sources.yml"
-ANNOTATIONS = ROOT / "tests" / "annotations" / "seeds.yml"
 # hand annotations: in sample (the seeds the rules were written on) and out of sample (the
 # development corpus: public-domain articles no rule was written on, kept in tests/dev-corpus)
 SEED_ANNOTATIONS = sorted((ROOT / "tests" / "annotations").glob("seeds*.yml"))

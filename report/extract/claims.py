@@ -17,7 +17,8 @@ from functools import cache
 import pandas as pd
 
 from .. import codebook
-from ..gazetteer import actors
+from ..gazetteer import actors, home
+from ..nlp import quote_marks
 from .common import body_paragraphs
 from .terms import TermIndex, index_of
 
@@ -32,8 +33,8 @@ def vocab() -> dict:
 
 
 def moscow() -> str:
-    """The actor whose engagement the claims are about (codebook/claims.yml, `about`)."""
-    return vocab()["about"]
+    """The actor whose engagement the claims are about: the home country of the gazetteer (actors.yml `home`)."""
+    return home()
 
 
 @cache
@@ -61,6 +62,12 @@ def _first_actor(para, a: int, b: int, listed: frozenset = frozenset()) -> str:
         if rule != "place" and actors()[actor_id].type != "place":
             return actors()[actor_id].principal
     return ""
+
+
+@cache
+def _opening_marks() -> str:
+    """The opening quotation marks of the codebook, straight ones included, as one string for `lstrip`."""
+    return "".join(sorted(quote_marks().opening_marks))
 
 
 @cache
@@ -105,7 +112,7 @@ def _about_moscow(para, current: bool = False) -> list[bool]:
     listed = frozenset(_listed(para))
     for a, b in para.sentences:
         first = _first_actor(para, a, b, listed)
-        if first and not _continuing().match(para.text[a:b].lstrip(" \t\"\u201c\u2018'")):
+        if first and not _continuing().match(para.text[a:b].lstrip(" \t" + _opening_marks())):
             current = first == moscow()
         out.append(current)
     return out

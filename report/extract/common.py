@@ -10,6 +10,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..corpus import Corpus, sentence_spans
+from ..gazetteer import resolve_entity
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,6 @@ class BodyParagraph:
     @cached_property
     def entities(self) -> list[tuple[int, int, str, str]]:
         """The paragraph's gazetteer entities, resolved once: (start, end, actor id, rule), in text order."""
-        from .mentions import resolve_entity
-
         return [(e.start_char, e.end_char, *resolve_entity(e)) for e in self.doc.ents]
 
     @cached_property

@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pandas as pd
+
 from .. import codebook
+from .common import body_paragraphs
 from .spans import Spans
 
 _YEAR = r"(1[6-9]\d\d|20\d\d)"
@@ -328,16 +331,12 @@ def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | Non
     return out
 
 
-def events_table(corpus) -> "pd.DataFrame":
+def events_table(corpus) -> pd.DataFrame:
     """One row per date expression in the body paragraphs.
 
     Columns: source_id, paragraph, sentence, char_start, char_end, date_text, date, date_end,
     precision, kind, resolved, text (the sentence).
     """
-    import pandas as pd
-
-    from .common import body_paragraphs
-
     refs = {r.source_id: Reference.from_published(r.published, r.published_precision)
             for r in corpus.sources.itertuples()}
     rows = []

@@ -9,25 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..gazetteer import SURNAME, actors, locative_words
+from ..gazetteer import actors, resolve_entity
 from .common import body_paragraphs
 
 MENTION_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "text", "actor_id", "actor",
                    "type", "rule"]
-
-
-def resolve_entity(ent) -> tuple[str, str]:
-    """(actor id, rule) for one EntityRuler span: rule is alias, surname, metonym or place."""
-    actor_id, _, how = ent.ent_id_.partition("#")
-    rule = SURNAME if how == SURNAME else "alias"
-    actor = actors()[actor_id]
-    if actor.government_of:
-        previous = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if previous in locative_words():
-            rule = "place"
-        else:
-            actor_id, rule = actor.government_of, "metonym"
-    return actor_id, rule
 
 
 def mentions_table(corpus) -> pd.DataFrame:

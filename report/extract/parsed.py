@@ -14,13 +14,12 @@ from functools import cache
 from spacy.tokens import Doc
 
 from .. import codebook
+from ..nlp import quote_marks
 from ..parse import parse_many
 from .common import body_paragraphs
 from .words import lemma_in, speech_re
 
 MAX_TOKENS = 200  # a longer "sentence" is not prose (a list, a table pasted as text): never parsed
-
-QUOTE_MARKS = set('"“”‘’«»')
 
 
 def acts_vocab() -> dict:
@@ -56,7 +55,8 @@ def is_candidate(text: str) -> bool:
     """Does a sentence need a parse: an act word with a target, or a quotation with a speech verb?"""
     if _may_state_an_act({w.lower() for w in WORDS.findall(text)}):
         return True
-    return any(ch in QUOTE_MARKS for ch in text) and speech_re().search(text) is not None
+    marks = quote_marks().marks
+    return any(ch in marks for ch in text) and speech_re().search(text) is not None
 
 
 @cache

@@ -1,8 +1,10 @@
 """Quotations, their kind and their speaker.
 
-Finding quotations: curly or straight double quotes, with single quotes nested inside
-them; single curly quotes on their own (British style). A quotation that opens and
-never closes runs to the end of its paragraph and is flagged `unclosed`.
+Finding quotations: by the pairs of marks of codebook/quotes.yml (`quote_marks`): curly,
+angle („…“, «…») or straight double quotes, with single quotes nested inside them; single
+quotes on their own (British style). A quotation that opens and never closes runs to the end
+of its paragraph and is flagged `unclosed` (but a straight ' that nothing closes is an
+apostrophe: "'90s").
 
 Kinds: `direct` (a quoted statement that starts like a sentence), `partial` (a quoted
 fragment inside reported speech), `block` (a paragraph without marks introduced by a
@@ -36,14 +38,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .. import codebook
 from ..boilerplate import count_words
 from ..gazetteer import actors
+from ..nlp import quote_marks
 from .common import BodyParagraph, body_paragraphs
 from .parsed import parses
 from .words import lemma_in, speech_re
 
 QUOTE_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote", "speaker", "speaker_id",
                  "kind", "rule", "unclosed"]
-DOUBLE_OPEN, DOUBLE_CLOSE = "“", "”"
-SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 SENTENCE_END = (".", "!", "?", "…", ".,")
 
 
@@ -65,33 +66,53 @@ def _vocab() -> dict:
     return codebook.load("quotes")
 
 
-def _close_single(text: str, i: int) -> int | None:
-    """Index of the ’ closing the ‘ at i (nested ‘…’ allowed); an apostrophe (’ before a letter) never closes."""
+@cache
+def _closing_marks() -> str:
+    """The closing quotation marks of the codebook, as one string for `rstrip`."""
+    return "".join(sorted(quote_marks().closing_marks))
+
+
+def _close_nested(text: str, i: int, opening: str, closing: str) -> int | None:
+    """Index of the `closing` mark that closes the `opening` mark at i (nested pairs allowed) for a pair whose
+    closing mark also writes an apostrophe: that mark before a letter ("Russia’s") never closes."""
     depth = 0
     for j in range(i, len(text)):
-        if text[j] == SINGLE_OPEN:
+        if text[j] == opening:
             depth += 1
-        elif text[j] == SINGLE_CLOSE and not (j + 1 < len(text) and text[j + 1].isalpha()):
+        elif text[j] == closing and not (j + 1 < len(text) and text[j + 1].isalpha()):
             depth -= 1
             if depth == 0:
                 return j
     return None
 
 
+def _close_straight(text: str, i: int, mark: str, apostrophe: bool) -> int:
+    """Index of the straight `mark` that closes the one at i (-1: none); an apostrophe never closes."""
+    j = text.find(mark, i + 1)
+    while apostrophe and j >= 0 and j + 1 < len(text) and text[j + 1].isalpha():
+        j = text.find(mark, j + 1)
+    return j
+
+
 def find_quotes(text: str) -> list[Quote]:
-    """Quotation spans in one paragraph, outermost only, left to right."""
+    """Quotation spans in one paragraph, outermost only, left to right (the marks: codebook quotes.yml)."""
+    marks = quote_marks()
+    closing, straight, apostrophes = marks.closing, marks.straight, marks.apostrophes
     out: list[Quote] = []
     i = 0
     while i < len(text):
         ch = text[i]
         close: int | None = None
         opened = False
-        if ch == DOUBLE_OPEN:
-            opened, close = True, text.find(DOUBLE_CLOSE, i + 1)
-        elif ch == '"' and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace():
-            opened, close = True, text.find('"', i + 1)
-        elif ch == SINGLE_OPEN:
-            opened, close = True, _close_single(text, i)
+        if ch in closing:
+            opened = True
+            close = (_close_nested(text, i, ch, closing[ch]) if closing[ch] in apostrophes
+                     else text.find(closing[ch], i + 1))
+        elif ch in straight and (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) \
+                and not text[i + 1].isspace():
+            close = _close_straight(text, i, ch, ch in apostrophes)
+            # an apostrophe mark that nothing closes elides ("'90s"): it opens nothing
+            opened = close >= 0 or ch not in apostrophes
         if not opened:
             i += 1
             continue
@@ -388,7 +409,7 @@ def _rows_for_source(paras: list[BodyParagraph], parsed: dict | None = None) -> 
                         q = replace(q, speaker_id=quotes_out[-1].speaker_id, speaker=quotes_out[-1].speaker,
                                     rule="continuation")
                     elif (only_quotes
-                          and _inner(text, q).rstrip("”’\"'").endswith(SENTENCE_END)
+                          and _inner(text, q).rstrip(_closing_marks()).endswith(SENTENCE_END)
                           and any(state.previous_paragraph_speaker)):
                         pid, name = state.previous_paragraph_speaker
                         q = replace(q, speaker_id=pid, speaker=name, rule="previous_paragraph")

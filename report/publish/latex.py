@@ -187,25 +187,6 @@ def html_table(df: pd.DataFrame) -> str:
                                          classes="report-table tex2jax_ignore mathjax_ignore"))
 
 
-def register_dataframe_formatter() -> None:
-    """In an IPython kernel, show every displayed DataFrame as a numbered table (`numbering`): its HTML
-    with human labels and no default index (`html_table`) and its LaTeX twin under `LATEX_MIME`, both
-    from one call, so that the number is taken once; no-op outside IPython."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is None:
-        return
-    from .numbering import dataframe_bundle
-
-    shell.display_formatter.mimebundle_formatter.for_type(pd.DataFrame, lambda df, include=None, exclude=None:
-                                                          dataframe_bundle(df))
-    # pandas' own HTML must not win over the bundle's (a type-registered formatter would)
-    shell.display_formatter.formatters["text/html"].pop(pd.DataFrame, None)
-
-
 class LatexTables:
     """myst-nb MIME renderer: `LATEX_MIME` output becomes raw LaTeX in the LaTeX builder, and is
     never chosen by another builder (it has no priority there)."""
@@ -216,6 +197,6 @@ class LatexTables:
     def handle_mime(renderer, data, inline):
         if data.mime_type != LATEX_MIME or inline:
             return None
-        from docutils import nodes
+        from docutils import nodes  # Sphinx's: imported only when the LaTeX builder renders, not by notebooks
 
         return [nodes.raw("", data.string, format="latex")]

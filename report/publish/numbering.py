@@ -26,6 +26,7 @@ import pandas as pd
 import yaml
 
 from ..paths import ROOT
+from . import latex
 
 CAPTION_CLASS = "report-caption"
 
@@ -97,9 +98,7 @@ def caption_html(number: str, caption: str) -> str:
 def caption_latex(number: str, caption: str) -> str:
     """The longtable caption lines: the first page's caption (with a link target) and the continuation
     caption repeated on later pages, each ending a row."""
-    from .latex import escape
-
-    text = f" {escape(caption)}" if caption else ""
+    text = f" {latex.escape(caption)}" if caption else ""
     return (f"\\caption*{{\\hypertarget{{{anchor(number)}}}{{}}\\textbf{{Table {number}.}}{text}}}\\\\\n",
             f"\\caption*{{\\textbf{{Table {number}}} (continued)}}\\\\\n")
 
@@ -121,8 +120,6 @@ class Table:
 
 def bundle(content, number: str, caption: str) -> dict:
     """The HTML and LaTeX of `content` shown as table `number` with `caption`."""
-    from . import latex
-
     if isinstance(content, pd.DataFrame):
         return {"text/html": caption_html(number, caption) + latex.html_table(content),
                 latex.LATEX_MIME: latex.dataframe(content, caption_latex(number, caption))}
@@ -133,3 +130,19 @@ def dataframe_bundle(df: pd.DataFrame) -> dict:
     """A DataFrame displayed bare: the next number, and the caption in its `attrs`, if any."""
     return bundle(df, next_number(), str(df.attrs.get("caption", "")))
 
+
+def register_dataframe_formatter() -> None:
+    """In an IPython kernel, show every displayed DataFrame as a numbered table: its HTML with human
+    labels and no default index (`latex.html_table`) and its LaTeX twin under `latex.LATEX_MIME`, both
+    from one call (`dataframe_bundle`), so that the number is taken once; no-op outside IPython."""
+    try:
+        from IPython import get_ipython  # optional: only a notebook kernel has it
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    shell.display_formatter.mimebundle_formatter.for_type(pd.DataFrame, lambda df, include=None, exclude=None:
+                                                          dataframe_bundle(df))
+    # pandas' own HTML must not win over the bundle's (a type-registered formatter would)
+    shell.display_formatter.formatters["text/html"].pop(pd.DataFrame, None)

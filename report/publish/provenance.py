@@ -11,6 +11,10 @@ import html
 
 import pandas as pd
 
+from .. import codebook
+from ..evaluate import load_annotations
+from ..extract import evidence
+from ..paths import SEED_ANNOTATIONS
 from . import latex, numbering
 
 NO_MATH = "tex2jax_ignore mathjax_ignore"
@@ -105,22 +109,16 @@ def _sources_with_paragraphs(corpus):
         yield src, corpus.paragraphs[corpus.paragraphs.source_id == src.source_id].itertuples()
 
 
-# licences under which the book may reprint a text in full (verbatim, with attribution; the book is
-# non-commercial, so the NC licences allow it too); any other text, and a text with no licence in the
-# manifest, is shown only in the paragraphs the book cites as evidence, as quotations
-REPRINTABLE = {"public-domain", "CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-4.0", "CC-BY-NC-ND-4.0"}
 def reprintable(licence) -> bool:
-    return isinstance(licence, str) and licence in REPRINTABLE
+    """May the book reprint a text under `licence` in full (its `reprint` in codebook/licences.yml)? A text
+    with no licence, or one that may not be reprinted, is shown only in the paragraphs the book cites."""
+    return isinstance(licence, str) and bool(codebook.load("licences")["licences"].get(licence, {}).get("reprint"))
 
 
 def cited_paragraphs(corpus) -> set[tuple[str, int]]:
     """The paragraphs the book cites: every paragraph with a row in an evidence table (the chapters list
     sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every paragraph
     of a hand annotation (the method chapter lists the extractors' errors)."""
-    from ..evaluate import load_annotations
-    from ..extract import evidence
-    from ..paths import SEED_ANNOTATIONS
-
     cited = {(s, int(p)) for table in evidence(corpus).values() for s, p in zip(table.source_id, table.paragraph)}
     bp = corpus.paragraphs[corpus.paragraphs.boilerplate]
     cited |= {(s, int(p)) for s, p in zip(bp.source_id, bp.paragraph)}

@@ -1,10 +1,9 @@
-"""The book's tables, one module per notebook: pure functions of a Corpus, each returning a new,
-explicitly sorted frame (or, for evidence lists, a provenance-linked display object).
+"""What one page shows, one module per notebook and named like it: pure functions of a Corpus, each
+returning a new, explicitly sorted frame, or a provenance-linked list (`*_list`, display objects of
+report.publish). They read the evidence through report.analysis only.
 
-- `frames`: helpers every chapter module shares (evidence tables, body sentences, passages);
-- `sources` (chapter 1), `timeline` (2), `trade` (4), `china` (5), `western_divergence` (7);
-- `method`, `appendix_codebook`, `appendix_data`: the method and the appendices.
-
-Chapters 3, 6 and 8 and the key judgments show only tables of the analysis layer shared by several
-chapters (`report.motives`, `report.reading`), so they have no module here.
+- `key_judgments`; `sources` (chapter 1), `timeline` (2), `motives` (the motive chapters 3 to 5, one
+  pattern) with `trade` (4) and `china` (5), `risks` (6), `western_divergence` (7), `synthesis` (8);
+- `method`, `appendix_codebook`, `appendix_data`: the method and the appendices;
+- `lists`: the evidence lists several pages show (claims, quotations, statements, passages).
 """

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..corpus import Corpus
+from .. import codebook
+from ..analysis.judgments import codebook as reading
+from ..analysis.profiles import grade_rules
+from ..extract.claims import vocab as claims_vocab
+from ..extract.codes import themes
+from ..extract.statements import vocab as acts_vocab
+from ..gazetteer import actors
+from ..paths import CODEBOOK
+from ..publish.listing import Listing
 
 
 def codebook_themes() -> pd.DataFrame:
     """The themes codebook as a table. Columns: theme, label, code, terms."""
-    from ..extract.codes import themes
-
     return pd.DataFrame([{"theme": t, "label": s["label"], "code": c, "terms": ", ".join(terms)}
                          for t, s in themes().items() for c, terms in s["codes"].items()])
 
@@ -18,8 +24,6 @@ def codebook_themes() -> pd.DataFrame:
 def gazetteer_table() -> pd.DataFrame:
     """The gazetteer as a table. Columns: id, name, type, aliases, role, stands for (the actor a capital
     stands for, as "taliban (capital)", or the one a person represents; empty for neither)."""
-    from ..gazetteer import actors
-
     def stands_for(a) -> str:
         return f"{a.government_of} (capital)" if a.government_of else (a.represents or "")
 
@@ -29,18 +33,14 @@ def gazetteer_table() -> pd.DataFrame:
 
 def codebook_acts() -> pd.DataFrame:
     """The acts of codebook/acts.yml, one row per act. Columns: act, label, verbs, nouns, objects."""
-    from ..extract.statements import vocab
-
     return pd.DataFrame([{"act": act, "label": spec["label"], "verbs": ", ".join(spec["verbs"]),
                           "nouns": ", ".join(spec.get("nouns", []) + spec.get("negated_forms", [])),
-                          "objects": ", ".join(spec.get("objects", []))} for act, spec in vocab()["acts"].items()])
+                          "objects": ", ".join(spec.get("objects", []))} for act, spec in acts_vocab()["acts"].items()])
 
 
 def codebook_polarity() -> pd.DataFrame:
     """The polarity words of codebook/acts.yml. Columns: polarity, words."""
-    from ..extract.statements import vocab
-
-    pol = vocab()["polarity"]
+    pol = acts_vocab()["polarity"]
     return pd.DataFrame([
         {"polarity": "negated", "words": ", ".join(pol["negating"] + pol["negating_subjects"])},
         {"polarity": "prospective", "words": ", ".join(pol["prospective"] + pol["modals"])},
@@ -53,10 +53,8 @@ def codebook_claims() -> pd.DataFrame:
 
     Columns: kind, category, label, words.
     """
-    from ..extract.claims import vocab
-
     rows = []
-    for kind, spec in vocab()["kinds"].items():
+    for kind, spec in claims_vocab()["kinds"].items():
         rows.append({"kind": kind, "category": "(marker)", "label": f"words that mark a {kind}",
                      "words": ", ".join(spec["markers"])})
         rows += [{"kind": kind, "category": cat, "label": c["label"], "words": ", ".join(c["cues"])}
@@ -70,8 +68,6 @@ def boilerplate_rules() -> pd.DataFrame:
     Columns: rule, description, conditions (every condition but the pattern; "pattern" when the rule
     has one).
     """
-    from .. import codebook
-
     out = []
     for r in codebook.load("boilerplate")["rules"]:
         conditions = ["pattern" if k == "pattern" else f"{k}: {v}" for k, v in r.items()
@@ -83,16 +79,11 @@ def boilerplate_rules() -> pd.DataFrame:
 def boilerplate_patterns():
     """The regular expressions of the boilerplate rules, as a listing (rule, pattern) in rule order: a
     pattern has no word to keep whole, so it is shown as code that may break anywhere, not in a table."""
-    from .. import codebook
-    from ..publish.listing import Listing
-
     return Listing([(r["id"], str(r["pattern"])) for r in codebook.load("boilerplate")["rules"] if "pattern" in r])
 
 
 def analysis_instruments() -> pd.DataFrame:
     """The term categories of analysis.yml (claims true at their date, stances). Columns: instrument, category, label, terms, with."""
-    from .. import codebook
-
     data = codebook.load("analysis")
     out = []
     for section in ("recognition_claims", "stances"):
@@ -121,9 +112,6 @@ def _flat(value) -> str:
 def word_lists() -> pd.DataFrame:
     """Every word list and threshold of the codebook that no other appendix table shows: one row per
     entry of each codebook file, in file order. Columns: file, entry, values."""
-    from .. import codebook
-    from ..paths import CODEBOOK
-
     rows = []
     for path in sorted(CODEBOOK.glob("*.yml")):
         data = codebook.load(path.stem)
@@ -133,3 +121,21 @@ def word_lists() -> pd.DataFrame:
             if key not in SHOWN_APART.get(path.stem, set()):
                 rows.append({"file": path.name, "entry": key, "values": _flat(value)})
     return pd.DataFrame(rows, columns=["file", "entry", "values"])
+
+
+def codebook_grades() -> pd.DataFrame:
+    """The grade rules of reading.yml. Columns: grade, label, origin, sourcing (empty: any)."""
+    return pd.DataFrame([{"grade": g["grade"], "label": g["label"], "origin": g.get("origin", "any"),
+                          "sourcing": g.get("sourcing", "any")} for g in grade_rules()]).set_index("grade")
+
+
+def codebook_judgments() -> pd.DataFrame:
+    """The key judgments of reading.yml: id, question, evidence (selectors, in words), checks. A selector
+    reads "key: value, key: value", alternatives "a or b", selectors are separated by ";" (every
+    separator is a place where a line may break)."""
+    def words(selectors):
+        return "; ".join(", ".join(f"{k}: {' or '.join(map(str, v)) if isinstance(v, list) else v}"
+                                   for k, v in sel.items()) for sel in selectors or [])
+    rows = [{"judgment": j["id"], "question": j["question"], "evidence": words(j["evidence"]),
+             "unless": words(j.get("unless")), "checks": words(j.get("holds"))} for j in reading()["judgments"]]
+    return pd.DataFrame(rows).set_index("judgment")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import yaml
 
-from ..corpus import Corpus
+from .. import schemas
+from ..paths import DATA_DICTIONARY
 
 
 # a column's type as a reader of the CSV needs it, not as pandas names it ("string[python]")
@@ -21,11 +23,6 @@ def data_dictionary() -> pd.DataFrame:
 
     Columns: table, column, type, description.
     """
-    import yaml
-
-    from .. import schemas
-    from ..paths import DATA_DICTIONARY
-
     described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
     rows = []
     for table, spec in described.items():
@@ -38,10 +35,6 @@ def data_dictionary() -> pd.DataFrame:
 
 def table_descriptions() -> pd.DataFrame:
     """One row per published table. Columns: table, description, file (the CSV under book/data/)."""
-    import yaml
-
-    from ..paths import DATA_DICTIONARY
-
     described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
     return pd.DataFrame([{"table": t, "description": s["description"], "file": f"book/data/{t}.csv"}
                          for t, s in described.items()])

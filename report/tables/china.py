@@ -1,12 +1,27 @@
-"""Chapter 5 (notebooks/05_china): which actors the sources name together."""
+"""Chapter 5 (notebooks/05_china): where the sources name China outside a motive claim, and which
+actors they name together."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..analysis import claims, door
+from ..analysis.door import SENTENCE_KEY
+from ..codebook import load
 from ..corpus import Corpus
-from . import frames
-from .frames import SENTENCE_KEY
+from ..gazetteer import actors as gazetteer
+
+
+def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "motive") -> pd.DataFrame:
+    """The body sentences that name `actor_id` in the sources that state no claim of `category`, oldest
+    source first. Columns: source_id, paragraph, sentence, text."""
+    m = door.evidence(corpus)["mentions"]
+    m = m[(m.actor_id == actor_id) & m.source_id.isin(claims.silent(corpus, category, kind))][
+        SENTENCE_KEY].drop_duplicates()
+    out = door.body_sentences(corpus).merge(m, on=SENTENCE_KEY)
+    order = {s: i for i, s in enumerate(door.source_order(corpus))}
+    return out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"]).drop(
+        columns="_o").reset_index(drop=True)
 
 
 def co_mentions(corpus: Corpus, actor_ids: list[str]) -> pd.DataFrame:
@@ -14,12 +29,10 @@ def co_mentions(corpus: Corpus, actor_ids: list[str]) -> pd.DataFrame:
 
     Index: actor. Columns: one per source (oldest first), total, with_another.
     """
-    from ..gazetteer import actors as gazetteer
-
-    m = frames.evidence(corpus)["mentions"]
+    m = door.evidence(corpus)["mentions"]
     m = m[m.actor_id.isin(actor_ids)].drop_duplicates(SENTENCE_KEY + ["actor_id"])
     per_sentence = m.groupby(SENTENCE_KEY)["actor_id"].transform("nunique")
-    counts = pd.crosstab(m.actor_id, m.source_id).reindex(index=actor_ids, columns=frames.source_order(corpus),
+    counts = pd.crosstab(m.actor_id, m.source_id).reindex(index=actor_ids, columns=door.source_order(corpus),
                                                           fill_value=0)
     both = m[per_sentence > 1].groupby("actor_id").size().reindex(actor_ids, fill_value=0)
     counts = counts.assign(total=counts.sum(axis=1), with_another=both.to_numpy())
@@ -32,10 +45,8 @@ def cooccurrence(corpus: Corpus, top: int = 12) -> pd.DataFrame:
 
     A symmetric frame indexed and columned by actor name; the diagonal is zero.
     """
-    from ..extract.categories import instrument
-
-    m = frames.evidence(corpus)["mentions"].drop_duplicates(SENTENCE_KEY + ["actor_id"])
-    m = m[~m.actor_id.isin(instrument("common_actors"))]
+    m = door.evidence(corpus)["mentions"].drop_duplicates(SENTENCE_KEY + ["actor_id"])
+    m = m[~m.actor_id.isin(load("analysis")["common_actors"])]
     leaders = m.groupby("actor").size().sort_values(ascending=False, kind="stable")
     names = sorted(leaders.head(top).index, key=lambda a: (-leaders[a], a))
     m = m[m.actor.isin(names)]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import extract
+from ..analysis.door import source_order
 from ..corpus import Corpus
-from . import frames
+from ..evaluate import LABELS, SAMPLES, dev_corpus, errors, kind_agreement, scores
 
 
 def evidence_counts(corpus: Corpus) -> pd.DataFrame:
@@ -14,10 +16,8 @@ def evidence_counts(corpus: Corpus) -> pd.DataFrame:
     Index: source_id (plus 'all'). Columns: one per evidence table (events, quotes, numbers, mentions,
     codes, statements, claims).
     """
-    from ..extract import evidence
-
-    ev = evidence(corpus)
-    order = frames.source_order(corpus)
+    ev = extract.evidence(corpus)  # the machine reader's rows: this page describes it
+    order = source_order(corpus)
     counts = pd.DataFrame({name: df.groupby("source_id").size() for name, df in ev.items()})
     counts = counts.reindex(order, fill_value=0).fillna(0).astype(int).rename_axis("source_id")
     return pd.concat([counts, counts.sum().to_frame("all").T])
@@ -29,8 +29,6 @@ def extractor_scores(corpus: Corpus) -> pd.DataFrame:
     Index: task. Columns: (sample, measure) with samples in_sample and out_of_sample and measures
     annotated, extracted, matched, precision, recall, attribute.
     """
-    from ..evaluate import scores
-
     return scores(corpus)[0]
 
 
@@ -40,8 +38,6 @@ def extractor_errors(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
     Columns: task, source_id, paragraph, char_start, status, gold_text, gold_value, extracted_text,
     extracted_value.
     """
-    from ..evaluate import dev_corpus, errors, scores
-
     out = errors(scores(corpus)[1])
     out = out[out["sample"] == sample].drop(columns="sample").reset_index(drop=True)
     p = (corpus if sample == "in_sample" else dev_corpus()).paragraphs
@@ -53,8 +49,6 @@ def extractor_errors(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
 
 def quote_kind_agreement(corpus: Corpus) -> pd.DataFrame:
     """Annotated quotation kind (rows) against extracted kind (columns), for overlapping spans."""
-    from ..evaluate import kind_agreement
-
     return kind_agreement(corpus)
 
 
@@ -65,8 +59,6 @@ def score_table(corpus: Corpus) -> pd.DataFrame:
     Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute
     (empty where it would divide by nothing: the scores' 1.0 there is a convention, not a measure).
     """
-    from ..evaluate import LABELS, SAMPLES
-
     scores = extractor_scores(corpus)
     rows = {(LABELS[task], SAMPLES[sample]): scores.loc[task, sample]
             for task in scores.index for sample in SAMPLES}
@@ -93,8 +85,6 @@ def error_table(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
 
     Columns: source_id, paragraph, instrument, status, annotated, extracted.
     """
-    from ..evaluate import LABELS
-
     e = extractor_errors(corpus, sample)
     return pd.DataFrame({
         "source_id": e.source_id, "paragraph": e.paragraph, "instrument": e.task.map(LABELS),
@@ -109,8 +99,6 @@ def error_summary(corpus: Corpus) -> pd.DataFrame:
 
     Index: instrument, sample (in the scores' order). Columns: one per status, then all.
     """
-    from ..evaluate import LABELS, SAMPLES
-
     both = pd.concat([error_table(corpus, s).assign(sample=name) for s, name in SAMPLES.items()], ignore_index=True)
     counts = pd.crosstab([both.instrument, both["sample"]], both.status)
     order = [(LABELS[t], SAMPLES[s]) for t in LABELS for s in SAMPLES if (LABELS[t], SAMPLES[s]) in counts.index]

@@ -1,0 +1,131 @@
+"""Claims: the motives the sources give for Moscow's course and the risks they name, by category
+(codebook/claims.yml), and how the sources weigh them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import Corpus
+from ..extract.claims import vocab
+from ..gazetteer import actors, home
+from .door import SENTENCE_KEY, evidence, naming, source_order
+
+
+def labels(kind: str = "motive") -> dict[str, str]:
+    """Category id -> label, in codebook order (codebook/claims.yml)."""
+    return {cat: spec["label"] for cat, spec in vocab()["kinds"][kind]["categories"].items()}
+
+
+def of_kind(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
+    """The claim rows of `kind` (one per sentence and category), as the evidence gives them."""
+    c = evidence(corpus)["claims"]
+    return c[c.kind == kind]
+
+
+def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") -> pd.DataFrame:
+    """The claims of `kind` (and `category`), one row per sentence, oldest source first.
+
+    Columns: source_id, paragraph, sentence, categories (labels, joined), who (the claims table's: "author"
+    or the speaker), text.
+    """
+    c = of_kind(corpus, kind)
+    if category is not None:
+        keep = c[c.category == category][SENTENCE_KEY].drop_duplicates()
+        c = c.merge(keep, on=SENTENCE_KEY)
+    names = labels(kind)
+    order = {s: i for i, s in enumerate(source_order(corpus))}
+    out = (c.assign(label=c.category.map(names))
+            .groupby(SENTENCE_KEY, as_index=False)
+            .agg(categories=("label", lambda s: ", ".join(dict.fromkeys(s))), who=("who", "first"),
+                 text=("text", "first")))
+    out = out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"])
+    return out.drop(columns="_o").reset_index(drop=True)[SENTENCE_KEY + ["categories", "who", "text"]]
+
+
+def ranking(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
+    """The categories of `kind` ranked by how many sources state them, then by how many sentences.
+
+    Index: category label. Columns: sources (how many), sentences (how many), rank (1 = named by the most
+    sources; ties share a rank), then one column per source (sentences, oldest source first).
+    """
+    c = of_kind(corpus, kind).drop_duplicates(SENTENCE_KEY + ["category"])
+    names = labels(kind)
+    per = pd.crosstab(c.category, c.source_id).reindex(index=list(names), columns=source_order(corpus), fill_value=0)
+    out = pd.DataFrame({"sources": (per > 0).sum(axis=1), "sentences": per.sum(axis=1)}).join(per)
+    out = out.sort_values(["sources", "sentences"], ascending=False, kind="stable")
+    out.insert(2, "rank", out.sources.rank(method="min", ascending=False).astype(int))
+    return out.rename(index=names).rename_axis(index=kind, columns=None)
+
+
+def quotations(corpus: Corpus, category: str | None, kind: str = "motive") -> pd.DataFrame:
+    """The quotations (not single terms) that lie in the claim sentences of `category`, with their speaker
+    ("" when the extractor found none).
+
+    Columns: source_id, paragraph, speaker, quote.
+    """
+    keys = claims(corpus, category, kind)[SENTENCE_KEY]
+    q = evidence(corpus)["quotes"].query("kind != 'term'").merge(keys, on=SENTENCE_KEY)
+    return q.sort_values(["source_id", "paragraph", "char_start"]).reset_index(drop=True)[
+        ["source_id", "paragraph", "speaker", "quote"]]
+
+
+def stating_sources(corpus: Corpus, kind: str = "motive") -> list[str]:
+    """The sources that state at least one claim of `kind`, oldest first."""
+    stated = set(of_kind(corpus, kind).source_id)
+    return [s for s in source_order(corpus) if s in stated]
+
+
+def silent(corpus: Corpus, category: str, kind: str = "motive") -> list[str]:
+    """The sources that state no claim of `category`, oldest first."""
+    stated = set(claims(corpus, category, kind).source_id)
+    return [s for s in source_order(corpus) if s not in stated]
+
+
+def weight(corpus: Corpus, category: str, kind: str = "motive") -> pd.DataFrame:
+    """How much of each source's claims of `kind` are of `category`.
+
+    Index: source id (oldest first). Columns: sentences (of the category), all (claim sentences of the kind),
+    share (% of them, 0 when the source has none).
+    """
+    c = of_kind(corpus, kind)
+    every = c.drop_duplicates(SENTENCE_KEY).groupby("source_id").size()
+    mine = c[c.category == category].drop_duplicates(SENTENCE_KEY).groupby("source_id").size()
+    out = pd.DataFrame({"sentences": mine, "all": every}).reindex(source_order(corpus)).fillna(0).astype(int)
+    out["share"] = (100 * out.sentences / out["all"].where(out["all"] > 0)).fillna(0).round(0).astype(int)
+    return out.rename_axis("source")
+
+
+def mention_sources(corpus: Corpus, category: str, words: list[str], kind: str = "motive") -> list[str]:
+    """The sources whose claims of `category` hold one of `words` (a word ending in * is a prefix)."""
+    c = claims(corpus, category, kind)
+    return sorted(set(c.source_id[naming(corpus, c, words)]))
+
+
+def balance(corpus: Corpus) -> pd.DataFrame:
+    """Per source (oldest first): its motive claim sentences, its risk claim sentences, and the motive it
+    gives most (ties: codebook order). Index: source. Columns: motives, risks, main motive."""
+    c = evidence(corpus)["claims"]
+    names = labels("motive")
+    rows = {}
+    for sid in source_order(corpus):
+        mine = c[c.source_id == sid]
+        m = mine[mine.kind == "motive"]
+        counts = m.drop_duplicates(SENTENCE_KEY + ["category"]).category.value_counts()
+        main = max(names, key=lambda k: (counts.get(k, 0), -list(names).index(k))) if len(counts) else None
+        rows[sid] = {"motives": m.drop_duplicates(SENTENCE_KEY).shape[0],
+                     "risks": mine[mine.kind == "risk"].drop_duplicates(SENTENCE_KEY).shape[0],
+                     "main motive": names[main] if main else ""}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("source")
+
+
+def home_voices(corpus: Corpus, category: str, kind: str = "motive") -> list[str]:
+    """The home country's officials (people the gazetteer has representing it) whose words carry claims of
+    `category`, sorted."""
+    officials = {a.name for a in actors().values() if a.principal == home() and a.type == "person"}
+    return sorted(set(claims(corpus, category, kind).who) & officials)
+
+
+def silent_on_kind(corpus: Corpus, kind: str) -> list[str]:
+    """The sources that state no claim of `kind` at all, oldest first."""
+    stated = set(of_kind(corpus, kind).source_id)
+    return [s for s in source_order(corpus) if s not in stated]

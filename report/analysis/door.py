@@ -1,0 +1,128 @@
+"""The one door to the book's evidence: `evidence(corpus)`.
+
+It is the machine reader's tables (`report.extract.evidence`) and the term categories of
+codebook/analysis.yml (`stances`, `recognition_claims`), or, under the documented switch, the same
+with the statements and claims of the hand annotation in their place: `using_evidence(tables)` in
+code, or REPORT_EVIDENCE=annotated in the environment (a test re-runs every guarded page so, so
+that a sentence true only of the extractor's errors fails). Every page reads through here; only the
+method page, which describes the machine reader, calls `report.extract.evidence` itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from functools import cache
+
+import pandas as pd
+
+from .. import extract
+from ..corpus import Corpus
+from ..evaluate import load_annotations
+from ..extract.categories import categories
+from ..gazetteer import actors
+from ..paths import SEED_ANNOTATIONS
+
+SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
+CATEGORY_SECTIONS = ("stances", "recognition_claims")  # term categories of analysis.yml read as evidence
+
+_OVERRIDE: list[dict[str, pd.DataFrame]] = []
+_ANNOTATED: dict[int, dict[str, pd.DataFrame]] = {}
+
+
+@contextmanager
+def using_evidence(tables: dict[str, pd.DataFrame]):
+    """Read every page on other evidence tables, such as the hand annotation of the seeds (tests check
+    that every key judgment holds on it as well as on the extraction). Tables `tables` lacks are the
+    machine reader's."""
+    _OVERRIDE.append(tables)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+
+
+@cache
+def machine_evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The machine reader's tables and the term categories, by name."""
+    return {**extract.evidence(corpus), **{s: categories(corpus, s) for s in CATEGORY_SECTIONS}}
+
+
+def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
+    """The book's evidence tables by name: events, quotes, numbers, mentions, codes, statements,
+    claims (the extraction's columns), stances and recognition_claims (term categories: source_id,
+    paragraph, sentence, category, matched)."""
+    if _OVERRIDE:
+        return {**machine_evidence(corpus), **_OVERRIDE[-1]}
+    if os.environ.get("REPORT_EVIDENCE") == "annotated":
+        key = id(corpus)
+        if key not in _ANNOTATED:
+            _ANNOTATED[key] = annotated_evidence(corpus, SEED_ANNOTATIONS)
+        return _ANNOTATED[key]
+    return machine_evidence(corpus)
+
+
+def annotated_evidence(corpus: Corpus, paths) -> dict[str, pd.DataFrame]:
+    """The evidence tables with statements and claims replaced by the hand annotation in `paths`
+    (report.evaluate's format), for reading the judgments on what the annotators found."""
+    ev = dict(machine_evidence(corpus))
+    gold = load_annotations(corpus, list(paths))
+    published = dict(zip(corpus.sources.source_id, corpus.sources.published))
+    # the annotation gives no date: a statement takes the date the extractor gave the same act in the same
+    # sentence, else its sentence's first resolved date, else the publication date
+    events = ev["events"].query("resolved and date != ''").sort_values("char_start")
+    dated = events.groupby(SENTENCE_KEY)["date"].first().to_dict()
+    x = ev["statements"]
+    acts = dict(zip(zip(x.source_id, x.paragraph, x.sentence, x.actor_id, x.act), x.as_of))
+    st = gold["statements"]
+    names = {a.id: a.name for a in actors().values()}
+    actor_col = "actor_id" if "actor_id" in st.columns else "actor"
+    ev["statements"] = pd.DataFrame({
+        "source_id": st.source_id, "paragraph": st.paragraph, "sentence": st.sentence, "char_start": st.char_start,
+        "char_end": st.char_end, "actor_id": st[actor_col], "actor": st[actor_col].map(lambda a: names.get(a, a)),
+        "act": st.act, "polarity": st.polarity,
+        "as_of": [acts.get(k + (a, t), dated.get(k, published[k[0]])) for k, a, t in
+                  zip(zip(st.source_id, st.paragraph, st.sentence), st[actor_col], st.act)],
+        "trigger": "", "text": st.text})
+    c = gold["claims"]
+    ev["claims"] = pd.DataFrame({
+        "source_id": c.source_id, "paragraph": c.paragraph, "sentence": c.sentence, "kind": c.kind,
+        "category": c.category, "char_start": c.char_start, "char_end": c.char_end, "who": c.who, "speaker_id": "",
+        "marker": "", "cue": "", "text": c.text})
+    return ev
+
+
+def source_order(corpus: Corpus) -> list[str]:
+    """Source ids, oldest first (the order of every per-source table)."""
+    return list(corpus.sources.sort_values(["published", "source_id"]).source_id)
+
+
+def published(corpus: Corpus) -> dict[str, str]:
+    """Source id -> its publication date as the manifest gives it."""
+    return dict(zip(corpus.sources.source_id, corpus.sources.published))
+
+
+def body_sentences(corpus: Corpus) -> pd.DataFrame:
+    """The sentences of body (non-boilerplate) paragraphs. Columns: source_id, paragraph, sentence, text."""
+    body = corpus.paragraphs.query("~boilerplate")[["source_id", "paragraph"]]
+    return corpus.sentences.merge(body, on=["source_id", "paragraph"])[SENTENCE_KEY + ["text"]]
+
+
+def sentence_texts(corpus: Corpus) -> pd.Series:
+    """Every sentence's text, indexed by source_id, paragraph, sentence."""
+    return corpus.sentences.set_index(SENTENCE_KEY)["text"]
+
+
+def words_pattern(words: list[str]) -> re.Pattern:
+    """A case-blind pattern for any of `words` as whole words; a word ending in * is a prefix."""
+    alternatives = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in words)
+    return re.compile(r"\b(?:" + alternatives + ")", re.I)
+
+
+def naming(corpus: Corpus, rows: pd.DataFrame, words: list[str]) -> pd.Series:
+    """For each sentence-level row of `rows`, whether its sentence holds one of `words` (`words_pattern`)."""
+    texts = sentence_texts(corpus)
+    text = pd.Series([texts.get(k, "") for k in zip(rows.source_id, rows.paragraph, rows.sentence)], index=rows.index,
+                     dtype=object)
+    return text.str.contains(words_pattern(words)) if len(rows) else pd.Series(False, index=rows.index, dtype=bool)

@@ -1,0 +1,322 @@
+"""Key judgments: the evidence rows a selector chooses, the confidence they bear, and the checks
+that guard a judgment's sentence (codebook/reading.yml, `judgments`). A chapter sentence that
+restates a key judgment calls that judgment's `check`; its other guards select rows by name
+(`named`, codebook/guards.yml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..codebook import load
+from ..corpus import Corpus
+from ..guards import GuardFailed
+from .claims import balance, labels, ranking
+from .door import SENTENCE_KEY, evidence, naming, published, sentence_texts
+from .profiles import grade_rules, independent_count, source_profiles
+
+
+def codebook() -> dict:
+    """codebook/reading.yml."""
+    return load("reading")
+
+
+def questions() -> dict[str, str]:
+    """Question id -> its wording, in the book's order."""
+    return codebook()["questions"]
+
+
+# ---------------------------------------------------------------------------------------
+# Selecting evidence
+# ---------------------------------------------------------------------------------------
+
+def matches(series: pd.Series, wanted) -> pd.Series:
+    """Whether each value is `wanted` (a value or a list of them; a value ending in * is a prefix)."""
+    values = wanted if isinstance(wanted, list) else [wanted]
+    exact = [v for v in values if not str(v).endswith("*")]
+    hit = series.astype(str).isin([str(v) for v in exact])
+    for v in values:
+        if str(v).endswith("*"):
+            hit |= series.astype(str).str.lower().str.startswith(str(v)[:-1].lower())
+    return hit
+
+
+def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
+    """The evidence rows chosen by `selectors` (union), one row per sentence and item.
+
+    Columns: source_id, paragraph, sentence, table, item (what the row says, e.g. "motive: security"
+    or "Russia recognises (affirmed)"), text (the sentence). Sorted by source and position.
+    """
+    ev = evidence(corpus)
+    texts = sentence_texts(corpus)
+    parts = []
+    for sel in selectors or []:
+        table = ev[sel["table"]]
+        keep = pd.Series(True, index=table.index)
+        for column, wanted in sel.items():
+            if column not in ("table", "mentions"):
+                keep &= matches(table[column], wanted)
+        if "mentions" in sel:  # the sentence names one of these words (a word ending in * is a prefix)
+            keep &= naming(corpus, table, sel["mentions"])
+        rows = table[keep]
+        if sel["table"] == "claims":
+            item = rows.kind + ": " + rows.category
+        else:
+            item = rows.actor + " " + rows.act + " (" + rows.polarity + ")"
+        parts.append(pd.DataFrame({"source_id": rows.source_id, "paragraph": rows.paragraph,
+                                   "sentence": rows.sentence, "table": sel["table"], "item": item}))
+    cols = SENTENCE_KEY + ["table", "item"]
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=cols)
+    out = out.drop_duplicates(cols).astype({"paragraph": int, "sentence": int})
+    out["text"] = [texts.get((s, p, n), "") for s, p, n in zip(out.source_id, out.paragraph, out.sentence)]
+    return out.sort_values(cols, ignore_index=True)
+
+
+def named(corpus: Corpus, name: str) -> pd.DataFrame:
+    """The rows of the named selectors `name` of codebook/guards.yml (`select`)."""
+    return select(corpus, load("guards")["selectors"][name])
+
+
+# ---------------------------------------------------------------------------------------
+# Confidence
+# ---------------------------------------------------------------------------------------
+
+def contradicting_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataFrame) -> list[str]:
+    """Sources with a contrary row published no earlier than the earliest evidence."""
+    if rows.empty or contrary.empty:
+        return []
+    dates = published(corpus)
+    first = min(dates[s] for s in rows.source_id)
+    return sorted({s for s in contrary.source_id if dates[s] >= first and s not in set(rows.source_id)})
+
+
+def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str]) -> dict:
+    """The first confidence level of the codebook whose thresholds hold for the evidence `rows`."""
+    profiles = source_profiles(corpus).set_index("source_id")
+    sources = sorted(set(rows.source_id))
+    n = independent_count(corpus, sources)
+    ranks = {g["grade"]: int(g["rank"]) for g in grade_rules()}
+    best = min((int(profiles.loc[s, "rank"]) for s in sources), default=99)
+    for level in codebook()["confidence"]:
+        if (n >= level["independent"] and len(contradicting) <= level.get("contradicting", 99)
+                and best <= ranks.get(level.get("best_grade"), 99)):
+            return {**level, "independent": n, "sources": sources, "best_rank": best}
+    raise ValueError("the last confidence level must have no thresholds")
+
+
+def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
+    """What a confidence rests on, as the judgment states it: how many sources, how independent, their
+    grades, and who contradicts. `template` (from the codebook) may word the first part, with {n} and {total}."""
+    profiles = source_profiles(corpus).set_index("source_id")
+    sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
+    grades = profiles.loc[sources].groupby(["rank", "grade_label"]).size() if sources else pd.Series(dtype=int)
+    kinds = "; ".join(f"{v} {label}" for (_, label), v in grades.items())
+    said = (template.format(n=len(sources), total=total) if template
+            else f"{len(sources)} of {total} sources state it")
+    if sources:
+        said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
+    against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
+               f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
+    return f"{said}; {against}"
+
+
+# ---------------------------------------------------------------------------------------
+# Checks that guard a judgment's sentence: each returns None when it holds, else why not
+# ---------------------------------------------------------------------------------------
+
+def judgment_value(judgment: dict, column: str):
+    """The value the judgment's first selector naming `column` gives it (None when none does)."""
+    for sel in judgment["evidence"]:
+        if column in sel:
+            return sel[column]
+    return None
+
+
+def _own(corpus, rows, spec) -> pd.DataFrame:
+    """The rows a check counts: its own selector when it names a table, else the judgment's evidence."""
+    if "table" in spec:
+        return select(corpus, [{k: v for k, v in spec.items() if k not in ("check", "sources")}])
+    return rows
+
+
+def _denominator(corpus, spec, judgment) -> int:
+    """How many sources a share is taken of: for claims of a kind, the sources that state a claim of that
+    kind (a source that gives Moscow no motive at all says nothing about which motive comes first); else
+    every source."""
+    kind = spec.get("kind") if "table" in spec else judgment_value(judgment, "kind")
+    table = spec.get("table") if "table" in spec else next((s["table"] for s in judgment["evidence"]), None)
+    if table == "claims" and isinstance(kind, str):
+        c = evidence(corpus)["claims"]
+        return int(c.source_id[c.kind == kind].nunique())
+    return len(corpus.sources)
+
+
+def _check_majority(corpus, rows, spec, judgment) -> str | None:
+    n = _own(corpus, rows, spec).source_id.nunique()
+    total = _denominator(corpus, spec, judgment)
+    return None if n * 2 > total else f"only {n} of {total} sources state it, not a majority"
+
+
+def _check_minority(corpus, rows, spec, judgment) -> str | None:
+    n = _own(corpus, rows, spec).source_id.nunique()
+    total = _denominator(corpus, spec, judgment)
+    return None if n * 2 < total else f"{n} of {total} sources state it, no longer a minority"
+
+
+def _check_at_least(corpus, rows, spec, judgment) -> str | None:
+    n = _own(corpus, rows, spec).source_id.nunique()
+    return None if n >= spec["sources"] else f"only {n} source(s) state it, fewer than {spec['sources']}"
+
+
+def _check_only_actor(corpus, rows, spec, judgment) -> str | None:
+    chosen = select(corpus, [{k: v for k, v in spec.items() if k not in ("check", "actor_id")}])
+    st = evidence(corpus)["statements"].merge(chosen[SENTENCE_KEY], on=SENTENCE_KEY)
+    st = st[matches(st.act, spec["act"]) & matches(st.polarity, spec["polarity"])]
+    others = sorted(set(st.actor_id) - {spec["actor_id"]})
+    present = spec["actor_id"] in set(st.actor_id)
+    if others or not present:
+        return (f"other actors do it too: {', '.join(others)}" if others else f"{spec['actor_id']} no longer does it")
+    return None
+
+
+def _check_fewer_sources_than(corpus, rows, spec, judgment) -> str | None:
+    n, rival = rows.source_id.nunique(), _own(corpus, rows, spec).source_id.nunique()
+    return None if n < rival else f"{n} sources state it, no fewer than the {rival} of the comparison"
+
+
+def _check_every_source(corpus, rows, spec, judgment) -> str | None:
+    """Every source that states a claim of the judgment's kind states this one."""
+    kind = judgment_value(judgment, "kind")
+    c = evidence(corpus)["claims"]
+    stating = set(c.source_id[c.kind == kind]) if isinstance(kind, str) else set(corpus.sources.source_id)
+    missing = sorted(stating - set(_own(corpus, rows, spec).source_id))
+    return None if not missing else f"not every source that states a {kind} states it: {', '.join(missing)} do not"
+
+
+def _check_main_for_majority(corpus, rows, spec, judgment) -> str | None:
+    """The category is the one a majority of sources give the most claim sentences (`claims.balance`)."""
+    b = balance(corpus)
+    main = b["main motive"][b.motives > 0]
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    n = int((main == label).sum())
+    return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
+
+
+def _check_most_sentences(corpus, rows, spec, judgment) -> str | None:
+    r = ranking(corpus, spec.get("kind", "motive"))
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    top = r.sentences.max()
+    return None if r.loc[label, "sentences"] == top and (r.sentences == top).sum() == 1 else (
+        f"it no longer has the most sentences: {dict(r.sentences)}")
+
+
+def _check_present(corpus, rows, spec, judgment) -> str | None:
+    chosen = select(corpus, [{k: v for k, v in spec.items() if k != "check"}])
+    return None if len(chosen) else "no row of the evidence says it any more"
+
+
+def _check_figures_given(corpus, rows, spec, judgment) -> str | None:
+    numbers = evidence(corpus)["numbers"]
+    hit = numbers[numbers.unit.isin(spec["units"]) & numbers.source_id.isin(set(rows.source_id))]
+    return None if len(hit) else f"no source of the evidence gives a figure in {', '.join(spec['units'])}"
+
+
+CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
+          "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
+          "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
+          "only_actor": _check_only_actor, "present": _check_present, "figures_given": _check_figures_given}
+
+
+# ---------------------------------------------------------------------------------------
+# Judgments
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class Judgment:
+    id: str
+    question: str
+    text: str
+    level: str
+    label: str
+    basis: str
+    evidence: pd.DataFrame
+    alternative: str
+    alternative_evidence: pd.DataFrame
+    contradicting: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def spec_of(judgment_id: str) -> dict:
+    """The codebook entry of the key judgment `judgment_id`."""
+    found = [j for j in codebook()["judgments"] if j["id"] == judgment_id]
+    if not found:
+        raise KeyError(f"no key judgment {judgment_id!r} in codebook/reading.yml")
+    return found[0]
+
+
+def _rows(corpus: Corpus, spec: dict) -> pd.DataFrame:
+    """The evidence of a judgment: its selectors' rows, less the sources of its `unless` rows."""
+    rows = select(corpus, spec["evidence"])
+    if spec.get("unless"):  # a judgment of absence rests on the sources that say nothing of the kind
+        exceptions = set(select(corpus, spec["unless"]).source_id)
+        rows = rows[~rows.source_id.isin(exceptions)].reset_index(drop=True)
+    return rows
+
+
+def check(corpus: Corpus, judgment_id: str, names: list[str] | str | None = None) -> list[str]:
+    """Why the key judgment `judgment_id` no longer holds: the failures of its checks (`holds`), of all or
+    only of those named `names`; [] when they hold. A chapter sentence that restates the judgment guards
+    itself with this."""
+    spec = spec_of(judgment_id)
+    wanted = [names] if isinstance(names, str) else names
+    chosen = [c for c in spec.get("holds", []) if wanted is None or c["check"] in wanted]
+    if wanted is not None and {c["check"] for c in chosen} != set(wanted):
+        raise KeyError(f"key judgment {judgment_id!r} has no check {sorted(set(wanted) - {c['check'] for c in chosen})}")
+    rows = _rows(corpus, spec)
+    return [msg for c in chosen if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
+
+
+def judge(corpus: Corpus, spec: dict) -> Judgment:
+    """One judgment of the codebook, with its confidence, evidence and the result of its checks."""
+    rows = _rows(corpus, spec)
+    contrary = select(corpus, spec.get("contrary", []))
+    against = contradicting_sources(corpus, rows, contrary)
+    conf = confidence(corpus, rows, against)
+    failures = [msg for c in spec.get("holds", []) if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
+    alt = spec.get("alternative", {})
+    alt_rows = select(corpus, alt.get("evidence", []))
+    if alt.get("text") and alt_rows.empty:
+        failures.append("its alternative view no longer has any evidence")
+    failures += [f"alternative view: {msg}" for c in alt.get("holds", [])
+                 if (msg := CHECKS[c["check"]](corpus, alt_rows, c, spec))]
+    return Judgment(id=spec["id"], question=spec["question"], text=" ".join(spec["text"].split()),
+                    level=conf["level"], label=conf["label"], basis=basis(corpus, conf, against, spec.get("basis")),
+                    evidence=rows, alternative=" ".join(alt.get("text", "").split()), alternative_evidence=alt_rows,
+                    contradicting=against, failures=failures)
+
+
+def judgments(corpus: Corpus) -> list[Judgment]:
+    """Every key judgment of the codebook, in codebook order."""
+    return [judge(corpus, spec) for spec in codebook()["judgments"]]
+
+
+def check_judgments(corpus: Corpus) -> list[Judgment]:
+    """All judgments; raises GuardFailed naming every sentence whose checks fail."""
+    out = judgments(corpus)
+    failed = [j for j in out if j.failures]
+    if failed:
+        raise GuardFailed("\n".join(f'Key judgment "{j.id}" ({j.text[:90]}...) no longer holds: '
+                                    + "; ".join(j.failures) for j in failed))
+    return out
+
+
+def by_question(judged: list[Judgment]) -> dict[str, list[Judgment]]:
+    """The judgments grouped by question, in the book's order of the questions."""
+    return {q: [j for j in judged if j.question == q] for q in questions()}
+
+
+def vocabulary(section: str) -> dict:
+    """One section of codebook/guards.yml: the words, selectors, categories, actors or rules the chapters'
+    guarded sentences name."""
+    return load("guards")[section]

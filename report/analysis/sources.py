@@ -1,0 +1,65 @@
+"""Source criticism in this corpus: what each source asserts, how much of it another source
+confirms or contradicts, and how many of its dates another source gives differently."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus import Corpus
+from .door import evidence, published
+from .profiles import source_profiles
+from .timeline import date_disputes
+
+
+def _items(corpus: Corpus) -> pd.DataFrame:
+    """What each source asserts, as comparable items: a motive or risk category it claims, an act it
+    affirms or denies of an actor. Columns: source_id, item, polarity (affirmed | negated), when (the
+    statement's date, else the source's publication date)."""
+    ev = evidence(corpus)
+    dates = published(corpus)
+    c = ev["claims"]
+    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": "affirmed",
+                           "when": c.source_id.map(dates)})
+    st = ev["statements"]
+    st = st[st.polarity.isin(["affirmed", "negated"])]
+    statements = pd.DataFrame({"source_id": st.source_id, "item": st.actor_id + " " + st.act, "polarity": st.polarity,
+                               "when": st.as_of})
+    return pd.concat([claims, statements], ignore_index=True).drop_duplicates(ignore_index=True)
+
+
+def corroboration(corpus: Corpus) -> pd.DataFrame:
+    """Per source: how many of its items (claims by category, statements by actor and act) another
+    source confirms, how many another contradicts (a later denial of what it affirms, an earlier
+    affirmation of what it denies), how many stand alone, and how many of its dates another source
+    gives differently.
+
+    Columns: source_id, outlet, grade, items, confirmed, contradicted, alone, disputed dates. Oldest first.
+    """
+    items = _items(corpus).drop_duplicates(["source_id", "item", "polarity"])
+    disputes = date_disputes(corpus)
+    rows = []
+    for s in source_profiles(corpus).to_dict("records"):
+        mine = items[items.source_id == s["source_id"]]
+        others = items[items.source_id != s["source_id"]]
+        confirmed = contradicted = alone = 0
+        for r in mine.itertuples():
+            same = others[others["item"] == r.item]
+            agree = same[same.polarity == r.polarity]
+            # a later denial contradicts an affirmation; an earlier denial was true at its date, and a
+            # later affirmation of what an earlier statement denied is a change, not a contradiction
+            if r.polarity == "affirmed":
+                disagree = same[(same.polarity != r.polarity) & (same.when >= r.when)]
+            else:
+                disagree = same[(same.polarity != r.polarity) & (same.when <= r.when)]
+            if len(disagree):
+                contradicted += 1
+            elif len(agree):
+                confirmed += 1
+            else:
+                alone += 1
+        dated = disputes[(disputes.source_id == s["source_id"])]
+        rows.append({"source_id": s["source_id"], "outlet": s["outlet"], "grade": s["grade"],
+                     "items": len(mine), "confirmed": confirmed, "contradicted": contradicted, "alone": alone,
+                     "disputed dates": len(dated)})
+    return pd.DataFrame(rows, columns=["source_id", "outlet", "grade", "items", "confirmed", "contradicted", "alone",
+                                       "disputed dates"])

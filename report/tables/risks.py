@@ -1,0 +1,33 @@
+"""Chapter 6 (notebooks/06_risks): the risks the sources name for Moscow, against the motives they
+give, and the sources that see no cost at all."""
+
+from __future__ import annotations
+
+from ..analysis import claims, door, judgments
+from ..analysis.profiles import source_profiles
+from ..corpus import Corpus
+from ..extract.claims import AUTHOR
+
+
+def facts(corpus: Corpus) -> dict:
+    """Figures for the chapter's opening: sources and claim sentences of risks and of motives, all sources."""
+    risk, motive = claims.claims(corpus, kind="risk"), claims.claims(corpus)
+    return {"n_risk_sources": int(risk.source_id.nunique()), "n_risk_claims": len(risk),
+            "n_motive_sources": len(claims.stating_sources(corpus)), "n_all": len(corpus.sources),
+            "n_motive_claims": len(motive)}
+
+
+def no_cost_sources(corpus: Corpus) -> list[str]:
+    """The sources that name no risk to Moscow and say in so many words that its course costs nothing
+    (the words `no_cost` of codebook/guards.yml in a body sentence), oldest first."""
+    body = door.body_sentences(corpus)
+    saying = set(body.source_id[door.naming(corpus, body, judgments.vocabulary("words")["no_cost"])])
+    return [s for s in claims.silent_on_kind(corpus, "risk") if s in saying]
+
+
+def voiced_by_best(corpus: Corpus) -> list[str]:
+    """The best-graded sources with a risk claim in a speaker's words (not the author's), sorted."""
+    p = source_profiles(corpus)
+    best = set(p.source_id[p["rank"] == p["rank"].min()])
+    risk = claims.claims(corpus, kind="risk")
+    return sorted(set(risk.source_id[risk.who != AUTHOR]) & best)
