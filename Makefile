@@ -37,13 +37,17 @@ book: bib _build/.inputs _build/.config
 
 # unit tests, strict nbval against the committed outputs, the -W book build, checks of the built book,
 # then the PDF
-test: unit nbval book built pdf
+test: chromium unit nbval book built pdf
 
 # Debian's Chromium for the real-browser checks, installed when missing
 chromium:
 	tools/ensure-debian-packages chromium chromium fonts-dejavu-core
 
-unit: $(STAMP) chromium
+# the maintainer's fast loop: the layers (.importlinter), lint over the package, tests, benchmarks and the notebooks'
+# code cells, then the unit tests (no root needed: the browser tests skip where Chromium is missing)
+unit: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
+	$(BIN)/ruff check report tests benchmarks notebooks
 	$(BIN)/python -m pytest -q tests --ignore=tests/built --ignore=tests/pdf
 
 # the built book: every page in headless Chromium (console errors, links, anchors; at 1300 and 800 px, tables

@@ -1,3 +1,5 @@
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,13 @@ def corpus_copy(tmp_path, fixture_dir) -> Path:
         (dest / path.name).write_bytes(path.read_bytes())
     return dest
 
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium binary the browser tests drive; they skip where it is not installed (`make chromium`
+    installs it; `make test` does so first, so CI never skips them)."""
+    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        pytest.skip("Chromium is not installed (make chromium)")
+    return found

@@ -105,7 +105,7 @@ def test_redirect_pages_are_recognised(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def fixture_report():
+def fixture_report(chromium):
     return check_site(SITE)
 
 
@@ -127,7 +127,7 @@ def test_the_browser_finds_every_kind_of_fault(fixture_report):
     assert not any(p.startswith(("index.html", "sub/page.html")) for p in fixture_report.problems), problems
 
 
-def test_a_clean_site_passes_and_is_photographed(tmp_path):
+def test_a_clean_site_passes_and_is_photographed(tmp_path, chromium):
     site = tmp_path / "site"
     shutil.copytree(SITE, site, ignore=shutil.ignore_patterns("bad.html"))
     report = check_site(site, tmp_path / "shots")
@@ -185,7 +185,7 @@ def test_screenshots_are_named_by_width_and_page(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def layout_report():
+def layout_report(chromium):
     return check_site(LAYOUT_SITE)
 
 

@@ -60,7 +60,7 @@ def test_the_hostile_title_is_escaped_in_the_bibliography(built):
     assert "alert(" in BeautifulSoup(page, "html.parser").get_text()
 
 
-def test_in_a_real_browser_no_hostile_script_runs_and_every_link_holds(built):
+def test_in_a_real_browser_no_hostile_script_runs_and_every_link_holds(built, chromium):
     """Headless Chromium opens every page: no dialog, no console error, no request off the machine,
     no broken link or anchor (a script from the source would open an `alert`). The layout is
     `make built`'s to check, on the book itself."""
