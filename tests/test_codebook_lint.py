@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import yaml
 from spacy.glossary import GLOSSARY
 
 from report import codebook
+from report.analysis.judgments import CHECKS
 from report.paths import CODEBOOK
 
 PACKAGE = Path(codebook.__file__).parent
@@ -38,22 +40,24 @@ def load(name: str):
 # file -> the top-level keys its loaders read (a nested dict: the keys of that section)
 REQUIRED = {
     "abbreviations": ["abbreviations"],
-    "actors": ["locative_words", "actors"],
+    "actors": ["locative_words", "home", "actors"],
     "acts": ["patients", {"subjects": ["generic", "stand_for_previous", "co_agents"]}, "candidate_targets",
              "targets", "acts", "key_acts", "polarities", "date_bounds", "target_pronouns", "irregular_forms",
              "suffixes", "stem_endings",
              {"polarity": ["negating", "negating_subjects", "negated_actors", "prospective", "modals", "reporting"]}],
     "analysis": ["common_actors", "event_kinds", "disagreement_window_days", "recognition_claims", "stances"],
     "boilerplate": ["topic_terms", "title_case_share", "rules"],
-    "claims": ["about", "continuing", "negations", "min_list", "not_cues", "kinds"],
+    "claims": ["continuing", "negations", "min_list", "not_cues", "kinds"],
     "dates": ["months", "month_abbreviations", "weekdays", "month_context", "number_words", "time_units",
               "decade_parts", "identifier_words", "qualifiers", "multipliers", "currencies", "future_markers",
               "ordinal_suffixes", "range_openers", "range_joiners", "relative_steps", "relative_within",
               "weekday_words", "counting_directions", "indefinite_articles", "vague_amounts", "unit_stop_words",
               "percent_words"],
-    "quotes": ["speech_verbs", "pronouns", "title_markers", "term_max_words", "titles", "speech_lemmas",
-               "name_verbs", "definite_determiners", "history"],
-    "reading": ["questions", "polarity_words", "matrix_columns", "ordinals", "grades", "confidence",
+    "licences": ["licences"],
+    "guards": ["words", "selectors", "risks", "actors", "boilerplate"],
+    "quotes": [{"quote_marks": ["pairs", "straight", "apostrophes"]}, "speech_verbs", "pronouns", "title_markers",
+               "term_max_words", "titles", "speech_lemmas", "name_verbs", "definite_determiners", "history"],
+    "reading": ["questions", "polarity_words", "matrix_columns", "grades", "confidence",
                 "adoption_rules", "judgments", {"timeline": ["focus_from"]},
                 {"key_figures": ["currencies", "min_count", "facts", "dates"]}, "names_with_article"],
     "themes": ["themes"],
@@ -172,12 +176,30 @@ def test_nested_thresholds_are_numbers_in_range():
     assert all(_number(v, 1, 12, True) for v in dates["month_abbreviations"].values())
 
 
+def test_quote_marks_are_pairs_of_single_marks():
+    """quotes.yml `quote_marks`: [opening, closing] pairs of two different one-character marks, each opening
+    mark opening one pair only; straight marks (one mark for both) apart; apostrophes are closing marks."""
+    marks = load("quotes")["quote_marks"]
+    pairs, straight = marks["pairs"], marks["straight"]
+    assert all(isinstance(p, list) and len(p) == 2 and p[0] != p[1] for p in pairs), pairs
+    assert all(isinstance(m, str) and len(m) == 1 and not m.isalnum() and not m.isspace()
+               for m in [*(m for p in pairs for m in p), *straight]), marks
+    openers = [p[0] for p in pairs]
+    assert len(set(openers)) == len(openers), "an opening mark opens one pair only"
+    assert not set(straight) & {m for p in pairs for m in p}, "a straight mark is not part of a pair"
+    assert set(marks["apostrophes"]) <= {p[1] for p in pairs} | set(straight)
+
+
 def _actor_ids() -> set[str]:
     return {a["id"] for a in load("actors")["actors"]}
 
 
 def _selectors():
-    """Every evidence selector and check of reading.yml's judgments, with the judgment's id."""
+    """Every evidence selector and check of reading.yml's judgments, with the judgment's id, and every named
+    selector of guards.yml, with its name."""
+    for name, selectors in load("guards")["selectors"].items():
+        for sel in selectors:
+            yield name, sel
     for j in load("reading")["judgments"]:
         for key in ("evidence", "contrary", "unless", "holds"):
             for sel in j.get(key, []):
@@ -193,11 +215,11 @@ def _values(v) -> list:
 
 def test_actor_references_exist_in_the_gazetteer():
     ids = _actor_ids()
-    acts, claims, analysis, reading = load("acts"), load("claims"), load("analysis"), load("reading")
+    acts, analysis, reading = load("acts"), load("analysis"), load("reading")
     referenced = {
         "acts.patients": acts["patients"],
         "acts.polarity.negated_actors": acts["polarity"]["negated_actors"],
-        "claims.about": [claims["about"]],
+        "actors.home": [load("actors")["home"]],
         "analysis.common_actors": analysis["common_actors"],
         "reading.names_with_article": reading["names_with_article"],
         "reading.key_figures.dates.actor": [reading["key_figures"]["dates"]["actor"]],
@@ -219,8 +241,6 @@ def test_act_polarity_and_category_references_exist():
     assert sorted(p for ps in reading["matrix_columns"].values() for p in ps) == sorted(polarities)
     assert {d["act"] for d in reading["key_figures"]["dates"]["facts"]} <= act_ids
     assert set(analysis["event_kinds"]) <= set(analysis["stances"])
-    from report.reading import CHECKS
-
     for jid, sel in _selectors():
         assert set(_values(sel.get("act", []))) <= act_ids, (jid, sel)
         assert set(_values(sel.get("polarity", []))) <= set(polarities), (jid, sel)
@@ -229,6 +249,23 @@ def test_act_polarity_and_category_references_exist():
             assert kind in claims, (jid, sel)
             assert set(_values(sel.get("category", []))) <= set(claims[kind]["categories"]), (jid, sel)
     assert {j["question"] for j in reading["judgments"]} <= set(reading["questions"])
+
+
+def test_licences_say_whether_a_text_may_be_reprinted():
+    """licences.yml: each licence id (as the manifest writes it) with a boolean `reprint`, and nothing else."""
+    entries = load("licences")["licences"]
+    assert entries and all(isinstance(k, str) and k == k.strip() and " " not in k for k in entries)
+    assert all(isinstance(v, dict) and set(v) == {"reprint"} and isinstance(v["reprint"], bool)
+               for v in entries.values()), entries
+
+
+def test_stances_and_event_kinds_are_act_ids():
+    """One vocabulary of acts: every stance and event kind of analysis.yml is named by the id of the act of
+    acts.yml it detects (the timeline re-dates the statements of an event kind's act: a stance named
+    otherwise would silently match none)."""
+    act_ids, analysis = set(load("acts")["acts"]), load("analysis")
+    assert set(analysis["stances"]) <= act_ids, sorted(set(analysis["stances"]) - act_ids)
+    assert set(analysis["event_kinds"]) <= act_ids, sorted(set(analysis["event_kinds"]) - act_ids)
 
 
 def test_no_alias_reaches_the_quote_extractors_window():
@@ -385,3 +422,88 @@ def test_the_scan_catches_vocabulary(tmp_path, monkeypatch, source, caught):
     monkeypatch.setattr(f"{__name__}._known_names",
                         lambda: {"source_id", "paragraph", "sentence", "text"})
     assert bool(vocabulary_in_code()) == caught
+
+
+# (c) The notebooks' code cells: stricter than the package, since a notebook only calls named functions.
+NOTEBOOKS = PACKAGE.parent / "notebooks"
+
+
+def _notebook_code(path: Path) -> str:
+    """The code cells of a notebook, one after another (IPython magics left out)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    return "\n".join(line for cell in code for line in cell.splitlines() if not line.lstrip().startswith(("%", "!")))
+
+
+def _typed_ids() -> dict[str, set[str]]:
+    """Ids a notebook must not type: the sources', the gazetteer's actors', the boilerplate rules' and the
+    units of the key figures."""
+    from report.paths import MANIFEST_NAME, SEEDS
+
+    reading = load("reading")
+    units = set(reading["key_figures"]["currencies"]) | {u for f in reading["key_figures"]["facts"] for u in f["units"]}
+    return {"source id": {s["id"] for s in yaml.safe_load((SEEDS / MANIFEST_NAME).read_text(encoding="utf-8"))},
+            "actor id": _actor_ids(), "boilerplate rule id": {r["id"] for r in load("boilerplate")["rules"]},
+            "unit": units - {""}}
+
+
+def vocabulary_in_notebooks(folder: Path = NOTEBOOKS) -> list[str]:
+    """Every literal in a notebook's code that types vocabulary: a source id anywhere; a list, set or tuple of
+    two or more strings holding an actor id, a boilerplate rule id, a unit, or a term as the codebook writes
+    them (a capital, a space or a closing * for a prefix) that the project does not define. (A list of
+    column names or of the keys of a result is not vocabulary.) The words, selectors and ids of the
+    chapters' guarded sentences are in codebook/guards.yml."""
+    known = _known_names() | set(GLOSSARY) | set(load("guards")) | {k for v in load("guards").values() for k in v}
+    typed = _typed_ids()
+    found = []
+    for path in sorted(folder.glob("*.ipynb")):
+        tree = ast.parse(_notebook_code(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in typed["source id"]:
+                found.append(f"{path.name}: source id {node.value!r}")
+            if isinstance(node, (ast.List, ast.Set, ast.Tuple)):
+                strings = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                if len(strings) < 2:
+                    continue
+                for s in strings:
+                    kind = next((k for k, ids in typed.items() if k != "source id" and s in ids and s not in known), None)
+                    term = bool(re.search(r"[A-Z ]|\*$", s)) and s not in known
+                    if kind or term:
+                        found.append(f"{path.name}: {kind or 'word'} {s!r} in {strings}")
+    return found
+
+
+def test_no_vocabulary_in_notebooks():
+    found = vocabulary_in_notebooks()
+    assert not found, "vocabulary typed in a notebook; name it in report/codebook/guards.yml:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("code, caught", [
+    ('guard("x", "osw-2025-07" in no_risk)', True),
+    ('mention_sources(corpus, "security", ["Crocus", "concert"])', True),
+    ('select(corpus, [{"actor_id": ["united-states", "western-countries"]}])', True),
+    ('rules.reindex(["photo_credit", "dateline"])', True),
+    ('check(corpus, "security-first", ["every_source", "most_sentences"])', False),
+    ('statements_list(corpus, ["sets_conditions", "opposes"])', False),
+    ('table[["source_id", "paragraph"]]', False),
+])
+def test_the_notebook_scan_catches_typed_vocabulary(tmp_path, code, caught):
+    nb = {"cells": [{"cell_type": "code", "source": [code]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "page.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    assert bool(vocabulary_in_notebooks(tmp_path)) == caught
+
+
+def test_guard_vocabulary_refers_to_the_codebook_and_is_used():
+    """guards.yml: its risk categories and boilerplate rules exist, its actors are in the gazetteer, and every
+    entry is named by a notebook (vocabulary no sentence uses is dead)."""
+    guards = load("guards")
+    risks = set(load("claims")["kinds"]["risk"]["categories"])
+    assert all(set(v) <= risks for v in guards["risks"].values()), guards["risks"]
+    rules = {r["id"] for r in load("boilerplate")["rules"]}
+    assert all(set(v) <= rules for v in guards["boilerplate"].values()), guards["boilerplate"]
+    assert {a for v in guards["actors"].values() for a in _values(v)} <= _actor_ids(), guards["actors"]
+    code = "\n".join(_notebook_code(p) for p in NOTEBOOKS.glob("*.ipynb"))
+    code += "\n".join(p.read_text(encoding="utf-8") for p in (PACKAGE / "tables").glob("*.py"))
+    unused = [f"{section}.{name}" for section, entries in guards.items() for name in entries
+              if f'"{name}"' not in code]
+    assert not unused, f"guards.yml entries no page names: {unused}"

@@ -1,5 +1,6 @@
-"""report/tables/timeline.py (chapter 2: dated mentions, milestones, date disagreements, claims true
-at their date) on three fixtures, with answers counted by hand from the texts:
+"""report/tables/timeline.py (chapter 2: the events split at the focus year, milestones, the disputed
+dates shown, claims true at their date) on three fixtures, with answers counted by hand from the texts
+(the dated mentions and disagreements they rest on: tests/test_analysis_timeline.py):
 
 - tests/fixtures/corpus/ (alpha, beta, gamma): three dated body sentences, no disagreement;
 - tests/fixtures/tables/path/ (t1, t2, t3): t1 (published 2025-07-05) dates Russia's listing February
@@ -8,33 +9,29 @@ at their date) on three fixtures, with answers counted by hand from the texts:
   recognition 3 June 2025 ("the first country to recognise") and the delisting April 2025; t3
   (2024-05) gives no date and says "No country has recognised the Taliban.";
 - tests/fixtures/hardcases/ (one article whose dates expected.yml lists by hand), for date ranges;
-- two corpora of two sources written below into a temporary folder, for the merge rule of vague
-  mentions and for the event kinds a dated sentence takes from the next one.
+- a corpus of two sources written below into a temporary folder, for the merge rule of vague mentions.
 
-The signals of a dated sentence are the actors it names beyond Russia, the Taliban and Afghanistan
-(analysis.yml common_actors), its theme codes, and the event kinds (analysis.yml stances recognises,
-accepted_envoy, delisted) firing in it or the next sentence of its paragraph.
+A dated mention's signals are the actors it names beyond Russia, the Taliban and Afghanistan
+(analysis.yml common_actors) and its theme codes: mentions of one date merge into a milestone when they
+share one.
 """
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
 from report import load_corpus
+from report.analysis import timeline as analysis_timeline
 from report.tables import timeline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
-EVENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "date_text", "date", "date_end", "precision",
-                 "text", "published", "actors", "codes", "kinds"]
 MILESTONE_COLUMNS = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph",
                      "text", "when"]
-DISAGREEMENT_COLUMNS = ["source_a", "paragraph_a", "date_a", "text_a", "source_b", "paragraph_b", "date_b", "text_b",
-                        "shared"]
-RECOGNITION = "western_divergence.recognition"
-TERRORISM = "security.terrorism"
+PRIMARY_RULE = "a primary source gives it, the other is derivative"
 
 
 @pytest.fixture(scope="module")
@@ -69,68 +66,27 @@ def vague(tmp_path_factory):
     }))
 
 
-@pytest.fixture(scope="module")
-def next_sentence(tmp_path_factory):
-    """n1 dates the accepted credentials 3 July 2025 and says in the next sentence that Russia thereby
-    recognised the Taliban; n2 dates the recognition itself 3 June 2025."""
-    return load_corpus(_write_corpus(tmp_path_factory.mktemp("next") / "corpus", {
-        "n1-2025-07": ("2025-07", "On 3 July 2025, Russia accepted the credentials of the Taliban ambassador. "
-                                  "With this act, Russia became the first country to recognise the Taliban.\n"),
-        "n2-2025-08": ("2025-08", "On 3 June 2025, Russia officially recognised the Taliban government.\n"),
-    }))
-
-
-def _signals(df):
-    return sorted((r.source_id, r.paragraph, r.sentence, r.date_text, r.date, r.date_end, r.precision, r.published,
-                   r.actors, r.codes, r.kinds) for r in df.itertuples())
-
-
 # ---------------------------------------------------------------------------------------------
-# dated_events
+# split_timeline and disputes_shown
 # ---------------------------------------------------------------------------------------------
 
-def test_dated_events_of_the_fixture_corpus(fixture_corpus):
-    ev = timeline.dated_events(fixture_corpus)
-    assert list(ev.columns) == EVENT_COLUMNS
-    f = frozenset
-    assert _signals(ev) == sorted([
-        # "Mr. Lavrov met the envoy in St. Petersburg on Sept. 3." (published 2024-03-03: the last 3 September)
-        (ALPHA, 5, 1, "Sept. 3", "2023-09-03", "", "day", "2024-03-03", f({"sergey-lavrov", "st-petersburg"}), f(),
-         f()),
-        # "Russia removed the Taliban from its list in April." (Russia and the Taliban are common actors)
-        (BETA, 2, 1, "April", "2024-04", "", "month", "2024", f(), f(), f({"delisted"})),
-        # "Trade reached $300 million in 2024."
-        (GAMMA, 2, 2, "2024", "2024", "", "year", "2025-07", f(), f({"trade_transit.trade"}), f()),
-    ])
-    # the dates of the caption and the dateline (boilerplate) are not among them
-    assert "March 3, 2024" not in set(ev.date_text)
+def test_split_timeline_at_the_focus_year(path):
+    focus = int(timeline.focus_from())
+    assert 2003 < focus <= 2021  # the path's answers below need the listing before it, the delegation after
+    early, later = timeline.split_timeline(analysis_timeline.events(path))
+    assert early.date.tolist() == ["2003-02"]
+    assert later.date.tolist() == ["2021-09-20", "2025-04", "2025-07-03", "2025-07-03"]
+    assert list(later.index) == [0, 1, 2, 3]
+    table = pd.DataFrame({"date": [f"{focus - 1}-12-31", f"{focus}", f"{focus}-01-01"], "event": ["a", "b", "c"]})
+    early, later = timeline.split_timeline(table)
+    assert early.event.tolist() == ["a"] and later.event.tolist() == ["b", "c"]
 
 
-def test_dated_events_of_the_path_corpus(path):
-    ev = timeline.dated_events(path)
-    f = frozenset
-    assert _signals(ev) == sorted([
-        (T1, 1, 1, "February 2003", "2003-02", "", "month", "2025-07-05", f(), f({TERRORISM, RECOGNITION}), f()),
-        (T1, 2, 1, "20 September 2021", "2021-09-20", "", "day", "2025-07-05", f(), f(), f()),
-        (T1, 3, 1, "April 2025", "2025-04", "", "month", "2025-07-05", f(), f({TERRORISM, RECOGNITION}),
-         f({"delisted"})),
-        (T1, 4, 1, "3 July 2025", "2025-07-03", "", "day", "2025-07-05", f(), f({RECOGNITION}), f({"recognises"})),
-        (T1, 5, 1, "3 July 2025", "2025-07-03", "", "day", "2025-07-05", f(), f({RECOGNITION}),
-         f({"accepted_envoy"})),
-        (T1, 6, 1, "2024", "2024", "", "year", "2025-07-05", f(), f({"trade_transit.trade"}), f()),
-        (T2, 1, 1, "3 June 2025", "2025-06-03", "", "day", "2025-07-20", f(), f({RECOGNITION}), f({"recognises"})),
-        (T2, 2, 1, "April 2025", "2025-04", "", "month", "2025-07-20", f(), f({TERRORISM, RECOGNITION}),
-         f({"delisted"})),
-    ])
-    assert set(ev.text[ev.source_id == T1]) >= {"On 3 July 2025, Russia officially recognised the Taliban government."}
-    assert timeline.dated_events(path).equals(ev)
-
-
-def test_a_dated_sentence_takes_the_event_kinds_of_the_next_one(next_sentence):
-    ev = timeline.dated_events(next_sentence)
-    n1 = ev[ev.source_id == "n1-2025-07"]
-    assert len(n1) == 1 and n1.sentence.tolist() == [1]
-    assert n1.kinds.iloc[0] == frozenset({"accepted_envoy", "recognises"})
+def test_disputes_shown_say_adopted_or_set_aside(path, fixture_corpus):
+    d = timeline.disputes_shown(path)
+    assert list(zip(d.date, d.source_id, d.adopted, d.rule)) == [
+        ("2025-06-03", T2, "set aside", PRIMARY_RULE), ("2025-07-03", T1, "adopted", PRIMARY_RULE)]
+    assert timeline.disputes_shown(fixture_corpus).empty
 
 
 # ---------------------------------------------------------------------------------------------
@@ -164,7 +120,6 @@ def test_milestones_merge_mentions_that_share_a_code(path):
     ]
     assert (m.actors == "").all()  # only Russia and the Taliban, which are common
     assert m.text.iloc[5] == "On 3 July 2025, Russia officially recognised the Taliban government."
-    assert timeline.milestones(path).equals(m)
 
 
 def test_a_vague_mention_joins_another_source_at_day_precision_only(vague):
@@ -191,36 +146,6 @@ def test_milestones_of_ranges_read_start_to_end():
 
 
 # ---------------------------------------------------------------------------------------------
-# date_disagreements
-# ---------------------------------------------------------------------------------------------
-
-def test_date_disagreements_pair_two_sources_that_date_one_event_differently(path):
-    d = timeline.date_disagreements(path)
-    assert list(d.columns) == DISAGREEMENT_COLUMNS
-    # 3 July against 3 June 2025 (30 days, within the window of 62), both of kind recognises; t1's
-    # credentials (accepted_envoy) share no kind with t2's recognition, and both sources give April 2025
-    assert d.to_dict("records") == [{
-        "source_a": T1, "paragraph_a": 4, "date_a": "2025-07-03",
-        "text_a": "On 3 July 2025, Russia officially recognised the Taliban government.",
-        "source_b": T2, "paragraph_b": 1, "date_b": "2025-06-03",
-        "text_b": "On 3 June 2025, Russia became the first country to recognise the Taliban.",
-        "shared": "recognises"}]
-    assert timeline.date_disagreements(path).equals(d)
-
-
-def test_no_disagreement_in_the_fixture_corpus(fixture_corpus):
-    # Sept. 3 2023 (no event kind) and April 2024 (delisted) are seven months apart
-    d = timeline.date_disagreements(fixture_corpus)
-    assert d.empty and list(d.columns) == DISAGREEMENT_COLUMNS
-
-
-def test_a_disagreement_can_rest_on_the_kind_of_the_next_sentence(next_sentence):
-    d = timeline.date_disagreements(next_sentence)
-    assert list(zip(d.source_a, d.date_a, d.source_b, d.date_b, d.shared)) == [
-        ("n1-2025-07", "2025-07-03", "n2-2025-08", "2025-06-03", "recognises")]
-
-
-# ---------------------------------------------------------------------------------------------
 # recognition_claims
 # ---------------------------------------------------------------------------------------------
 
@@ -237,7 +162,6 @@ def test_recognition_claims_by_publication_date(path):
          "text": "On 3 June 2025, Russia became the first country to recognise the Taliban."},
     ]
     assert c.claim.tolist() == ["No state recognises the Taliban", "Russia is the first state to recognise"]
-    assert timeline.recognition_claims(path).equals(c)
 
 
 def test_no_recognition_claim_in_the_fixture_corpus(fixture_corpus):

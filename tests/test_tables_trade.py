@@ -1,5 +1,6 @@
-"""report/tables/trade.py (chapter 4: the projects and places the sources name) on the fixture corpus
-tests/fixtures/tables/actors/ (a1, a2, a3), plus tests/fixtures/corpus/, with answers counted by hand:
+"""report/tables/trade.py (chapter 4: the hard numbers and the facts they give, the projects and places
+the sources name) on the fixture corpus tests/fixtures/tables/actors/ (a1, a2, a3), plus
+tests/fixtures/corpus/ and tests/fixtures/tables/path/, with answers counted by hand:
 
 - projects (actors.yml type project): the Belt and Road Initiative in a1 2 ("... links China with
   Central Asia.") and a3 2 ("Trains from the Belt and Road Initiative will use the Salang Tunnel."); the
@@ -7,7 +8,9 @@ tests/fixtures/tables/actors/ (a1, a2, a3), plus tests/fixtures/corpus/, with an
 - places (type place): Central Asia in a1 2, Kazan in a2 1 ("The SCO met in Kazan.");
 - groups: "the West" (Western countries) in a3 6;
 - tests/fixtures/corpus/: the one place is St. Petersburg (alpha 5.1) and the one person Sergey Lavrov
-  ("Mr. Lavrov", alpha 5.1; "Ivanov" is not in the gazetteer).
+  ("Mr. Lavrov", alpha 5.1; "Ivanov" is not in the gazetteer); its one hard number is gamma's
+  "$300 million" (alpha's "5 percent" is neither money nor a large count);
+- tests/fixtures/tables/path/: t1 (Fixture Wire) and t2 both give trade of "$300 million".
 """
 
 from pathlib import Path
@@ -15,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from report import load_corpus
+from report.publish.provenance import EvidenceTable
 from report.tables import trade
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,7 +45,6 @@ def test_projects_most_named_first_then_by_name(actors):
         ("Salang Tunnel", "project", 1, 1, A3),
     ]
     assert list(t.index) == [0, 1, 2, 3]
-    assert trade.actors_of_type(actors, ("project",)).equals(t)
 
 
 def test_places_and_several_types_at_once(actors):
@@ -80,3 +83,21 @@ def test_the_fixture_corpus():
     assert _rows(trade.actors_of_type(corpus, ("person",))) == [
         ("Sergey Lavrov", "person", 1, 1, "alpha-2024-03-03")]
     assert trade.actors_of_type(corpus, ("project",)).empty
+
+
+def test_numbers_list(fixture_dir):
+    t = trade.numbers_list(load_corpus(fixture_dir))
+    assert isinstance(t, EvidenceTable) and t.columns == ["figure", "unit", "also_given_by", "sentence"]
+    assert t.df[["source_id", "paragraph", "figure", "unit", "also_given_by", "sentence"]].to_dict("records") == [
+        {"source_id": "gamma-2025-07", "paragraph": 2, "figure": "$300 million", "unit": "USD", "also_given_by": "",
+         "sentence": "Trade reached $300 million in 2024."}]
+    assert list(trade.numbers_list(load_corpus(FIXTURES / "tables" / "path")).df.also_given_by) == [
+        "t2-2025-07-20", "t1-2025-07-05"]
+
+
+def test_chapter_numbers_with_the_outlet():
+    found = trade.chapter_numbers(load_corpus(FIXTURES / "tables" / "path"))
+    assert list(found) == list(trade.FACTS)
+    assert found["trade"] == {"number": "$300 million", "source_id": "t1-2025-07-05", "paragraph": 6,
+                              "also_given_by": "t2-2025-07-20", "corroborated": True, "outlet": "Fixture Wire"}
+    assert all(found[f] is None for f in trade.FACTS if f != "trade")

@@ -16,14 +16,23 @@ Affirmed statements (acts.yml) of the actors corpus, one a sentence:
 nothing, so a position's date is its source's publication date. Quotations (not terms): a2 3, Karen
 Decker's, coded western_divergence/recognition; a3 6, with no speaker, coded western_divergence/west and
 security/terrorism.
+
+tests/fixtures/reading/ (r1 affirms, r2 denies that Russia recognises the Taliban) for the statement
+matrix; and the seeds with their hand annotation (tests/annotations/), which the chapter's tables read
+under `report.analysis.using_evidence`.
 """
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
-from report import load_corpus
+from report import analysis, load_corpus
+from report.analysis import door
+from report.codebook import load
+from report.evaluate import load_annotations
+from report.paths import SEED_ANNOTATIONS
 from report.publish.provenance import EvidenceTable
 from report.tables import western_divergence as wd
 
@@ -46,10 +55,33 @@ def path():
     return load_corpus(FIXTURES / "tables" / "path")
 
 
-def test_labels_are_the_codebook_labels():
-    assert (RECOGNISES, ACCEPTS, OPPOSES) == ("recognises the Taliban government",
-                                              "accepts or accredits a Taliban envoy",
-                                              "opposes recognition or normalisation")
+# ---------------------------------------------------------------------------------------------
+# statement_matrix and short_act_columns
+# ---------------------------------------------------------------------------------------------
+
+def test_statement_matrix_one_column_per_polarity_group():
+    small = load_corpus(FIXTURES / "reading")
+    m = wd.statement_matrix(small)
+    assert m.index.name == "actor" and list(m.columns) == list(load("reading")["matrix_columns"])
+    assert m.loc["Russia", "affirmed"] == "recognises 1" and m.loc["Russia", "denied"] == "recognises 1"
+    assert m.loc["Russia", "expected or reported"] == ""
+
+
+def test_statement_matrix_counts_sources_most_statements_first(actors):
+    m = wd.statement_matrix(actors)
+    # China: envoy in a1 and a3, opposes in a2; the United States opposes in a1 and a3 (a3's two sentences
+    # count once); Russia recognises in a3
+    assert list(m.index) == ["China", "United States", "Russia"]
+    assert m.loc["China", "affirmed"] == "accepts an envoy 2, opposes 1"
+    assert m.loc["United States", "affirmed"] == "opposes 2" and m.loc["Russia", "affirmed"] == "recognises 1"
+    assert (m.drop(columns="affirmed") == "").all().all()
+
+
+def test_short_act_columns(actors):
+    summary = wd.position_summary(actors)
+    assert wd.short_act_columns(summary) == ["recognises", "accepts an envoy", "opposes"]
+    other = pd.DataFrame(columns=[ACTS["lists"]["label"], "total"])
+    assert wd.short_act_columns(other) == [ACTS["lists"]["short"], "total"]  # other columns are kept
 
 
 # ---------------------------------------------------------------------------------------------
@@ -99,7 +131,6 @@ def test_positions_one_row_per_actor_act_and_paragraph(actors):
     ]
     assert p.text.iloc[5] == "The United States opposed recognition of the Taliban."
     assert list(p.index) == list(range(6))
-    assert wd.positions(actors).equals(p)
 
 
 def test_positions_take_the_date_of_their_sentence(path):
@@ -129,7 +160,6 @@ def test_position_summary_counts_sources(actors):
     assert s.loc["United States"].tolist() == [0, 0, 2]  # a1 and a3; a3's two sentences count once
     assert s.loc["Russia"].tolist() == [1, 0, 0]
     assert list(wd.position_summary(actors, min_sentences=2).index) == ["China", "United States"]
-    assert wd.position_summary(actors).equals(s)
 
 
 def test_position_summary_of_the_path_corpus(path):
@@ -153,9 +183,34 @@ def test_conflicting_positions(actors):
         {"actor": "China", "stance": OPPOSES, "sources": A2, "first_published": "2024-09",
          "last_published": "2024-09"},
     ]
-    assert wd.conflicting_positions(actors).equals(c)
 
 
 def test_no_conflict_without_opposition(path):
     c = wd.conflicting_positions(path)
     assert c.empty and list(c.columns) == ["actor", "stance", "sources", "first_published", "last_published"]
+
+
+# ---------------------------------------------------------------------------------------------
+# the chapter on the hand annotation
+# ---------------------------------------------------------------------------------------------
+
+def test_the_chapter_tables_read_the_hand_annotation():
+    """Chapter 7's tables read the one door: under the hand annotation of the seeds their positions are
+    the annotators' affirmed statements, not the extractor's."""
+    seeds = load_corpus()
+    machine_positions, machine_summary = wd.positions(seeds), wd.position_summary(seeds)
+    gold = load_annotations(seeds, list(SEED_ANNOTATIONS))["statements"]
+    affirmed = gold[gold.polarity == "affirmed"]
+    with analysis.using_evidence(door.annotated_evidence(seeds, SEED_ANNOTATIONS)):
+        seen = analysis.evidence(seeds)["statements"]
+        assert int((seen.polarity == "affirmed").sum()) == len(affirmed)
+        annotated_positions, annotated_summary = wd.positions(seeds), wd.position_summary(seeds)
+    assert not annotated_positions.equals(machine_positions)
+    assert not annotated_summary.equals(machine_summary)
+    # every position shown is an affirmed statement of the annotation, in its paragraph
+    actor_col = "actor_id" if "actor_id" in affirmed.columns else "actor"
+    names = dict(zip(seen.actor_id, seen.actor))
+    annotated = set(zip(affirmed[actor_col].map(names), affirmed.source_id, affirmed.paragraph))
+    assert set(zip(annotated_positions.actor, annotated_positions.source_id, annotated_positions.paragraph)) <= annotated
+    # and the extraction is read again outside the block
+    assert wd.positions(seeds).equals(machine_positions)

@@ -1,0 +1,176 @@
+"""report/analysis/judgments.py (selectors, confidence, the key judgments and the checks that guard
+their sentences) on fixtures with hand-counted answers:
+
+- tests/fixtures/reading/ (r1-r4, grades A, B, D, E; r3 rewrites r2): security claims in r1, r2, r3 and
+  an economic one in r4; r1 affirms and r2 (later) denies that Russia recognises the Taliban;
+- tests/fixtures/china_reversal/: three sources that make China a motive, added to a copy of the seeds,
+  which break the China judgment (and the key-judgments page, naming it);
+- the seeds, on which every key judgment holds.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from report import load_corpus
+from report.analysis import judgments
+from report.guards import GuardFailed, guard, guard_checks
+from report.paths import ROOT, SEEDS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+READING = FIXTURES / "reading"
+REVERSAL = FIXTURES / "china_reversal"
+R1, R2, R3, R4 = "r1-2024-01", "r2-2024-06", "r3-2024-07", "r4-2024-08"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_corpus(READING)
+
+
+def _security(corpus):
+    return judgments.select(corpus, [{"table": "claims", "kind": "motive", "category": "security"}])
+
+
+def test_matches_values_lists_and_prefixes():
+    s = pd.Series(["russia", "united-states", "united-arab-emirates", "china"])
+    assert judgments.matches(s, "china").tolist() == [False, False, False, True]
+    assert judgments.matches(s, ["russia", "china"]).tolist() == [True, False, False, True]
+    assert judgments.matches(s, "United*").tolist() == [False, True, True, False]  # a prefix, case-blind
+
+
+def test_select_one_row_per_sentence_and_item(small):
+    security = _security(small)
+    assert list(security.columns) == ["source_id", "paragraph", "sentence", "table", "item", "text"]
+    assert list(security.source_id) == [R1, R2, R3] and set(security["item"]) == {"motive: security"}
+    both = judgments.select(small, [{"table": "claims", "category": "security"},
+                                    {"table": "statements", "act": "recognises"}])
+    assert sorted(zip(both.source_id, both["item"])) == [
+        (R1, "Russia recognises (affirmed)"), (R1, "motive: security"), (R2, "Russia recognises (negated)"),
+        (R2, "motive: security"), (R3, "motive: security")]
+    isis = judgments.select(small, [{"table": "claims", "category": "security", "mentions": ["ISIS*"]}])
+    assert list(isis.source_id) == [R1, R3]
+    assert judgments.select(small, []).empty
+
+
+def test_confidence_levels(small):
+    security = _security(small)
+    # two independent sources, one of grade A, none against: moderate (high needs three)
+    assert judgments.confidence(small, security, [])["level"] == "moderate"
+    assert judgments.confidence(small, security, [R4])["level"] == "low"
+    economic = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "economic"}])
+    assert judgments.confidence(small, economic, [])["level"] == "low"
+    c = judgments.confidence(small, security, [])
+    assert (c["independent"], c["sources"], c["best_rank"]) == (2, [R1, R2, R3], 1)
+
+
+def test_basis_in_words(small):
+    conf = judgments.confidence(small, _security(small), [])
+    assert judgments.basis(small, conf, []) == ("3 of 4 sources state it, 2 of them independent (1 primary on the "
+                                                "record; 1 primary partly attributed; 1 derivative); no later source "
+                                                "contradicts it")
+    assert judgments.basis(small, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
+    economic = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "economic"}])
+    conf = judgments.confidence(small, economic, [])
+    assert judgments.basis(small, conf, [], "{n} of {total} sources give it") == (
+        "1 of 4 sources give it, all independent (1 not profiled); no later source contradicts it")
+
+
+def test_every_seed_judgment_holds_with_evidence_and_an_alternative():
+    seeds = load_corpus()
+    judged = judgments.check_judgments(seeds)
+    assert [j.id for j in judged] == [j["id"] for j in judgments.codebook()["judgments"]]
+    assert {j.question for j in judged} == set(judgments.questions())
+    for j in judged:
+        assert len(j.evidence) and len(j.alternative_evidence) and j.alternative, j.id
+        assert j.level in {c["level"] for c in judgments.codebook()["confidence"]}
+        assert judgments.check(seeds, j.id) == [], j.id
+    grouped = judgments.by_question(judged)
+    assert list(grouped) == list(judgments.questions())
+    assert [j for group in grouped.values() for j in group] == sorted(judged, key=lambda j: list(grouped).index(
+        j.question))
+
+
+def test_check_runs_the_named_checks_only(small):
+    spec = judgments.spec_of("china-secondary")
+    names = [c["check"] for c in spec["holds"]]
+    assert judgments.check(small, "china-secondary", names) == judgments.check(small, "china-secondary")
+    with pytest.raises(KeyError, match="no check"):
+        judgments.check(small, "china-secondary", "no_such_check")
+    with pytest.raises(KeyError, match="no key judgment"):
+        judgments.spec_of("no-such-judgment")
+
+
+def test_named_selectors_and_vocabulary(small):
+    for name in judgments.vocabulary("selectors"):
+        rows = judgments.named(small, name)
+        assert list(rows.columns) == ["source_id", "paragraph", "sentence", "table", "item", "text"], name
+    assert judgments.named(small, "us_opposes").empty  # the reading fixture has no United States
+
+
+def _reversed_seeds(tmp_path) -> Path:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    for f in REVERSAL.glob("*.txt"):
+        shutil.copy(f, seeds)
+    manifest = seeds / "sources.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "\n" + (REVERSAL / "entry.yml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    return seeds
+
+
+def test_sources_that_make_china_a_motive_break_the_china_judgment(tmp_path):
+    corpus = load_corpus(_reversed_seeds(tmp_path))
+    with pytest.raises(GuardFailed, match="china-secondary") as err:
+        judgments.check_judgments(corpus)
+    assert "Alignment with China is at most a secondary reason" in str(err.value)
+    assert "no longer a minority" in str(err.value)
+    failures = judgments.check(corpus, "china-secondary", "minority")
+    assert len(failures) == 1 and "no longer a minority" in failures[0]
+
+
+def test_the_key_judgments_page_fails_to_build_naming_the_sentence(tmp_path):
+    seeds = _reversed_seeds(tmp_path)
+    nb = nbformat.read(ROOT / "notebooks" / "key_judgments.ipynb", as_version=4)
+    old = os.environ.copy()
+    os.environ["REPORT_SEEDS"] = str(seeds)
+    try:
+        with pytest.raises(CellExecutionError, match="Alignment with China is at most a secondary reason"):
+            NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
+def test_guard_names_its_sentence():
+    guard("holds", True)
+    with pytest.raises(GuardFailed, match='"Security leads" no longer holds on the data: now trade'):
+        guard("Security leads", False, "now trade")
+    guard_checks("holds", [])
+    with pytest.raises(GuardFailed, match='"China is secondary" no longer holds on the data: a; b'):
+        guard_checks("China is secondary", ["a", "b"])
+
+
+def test_reading_codebook_lints():
+    book = judgments.codebook()
+    assert set(book["grades"][-1]) == {"grade", "rank", "label"}, "the last grade rule must match every source"
+    assert [g["rank"] for g in book["grades"]] == sorted(g["rank"] for g in book["grades"])
+    assert book["confidence"][-1]["independent"] == 0 and "best_grade" not in book["confidence"][-1]
+    levels = [c["level"] for c in book["confidence"]]
+    assert len(levels) == len(set(levels)) and all(c["label"] and c["meaning"] for c in book["confidence"])
+    ids = [j["id"] for j in book["judgments"]]
+    assert len(ids) == len(set(ids)) and 5 <= len(ids) <= 7  # the key judgments are five to seven sentences
+    tables = {"claims", "statements"}
+    for j in book["judgments"]:
+        assert j["question"] in judgments.questions() and j["text"].strip() and j["alternative"]["text"].strip(), j["id"]
+        assert not any(ch.isdigit() for ch in j["text"] + j["alternative"]["text"]), j["id"]  # numbers come from data
+        for sel in j["evidence"] + j.get("unless", []) + j.get("contrary", []) + j["alternative"]["evidence"]:
+            assert sel["table"] in tables, j["id"]
+        for check in j.get("holds", []):
+            assert check["check"] in judgments.CHECKS, (j["id"], check)

@@ -1,0 +1,80 @@
+"""report/tables/key_judgments.py (the key judgments page: the judgments by question, the key figures
+box, the confidence scale) on fixtures with hand-counted answers:
+
+- tests/fixtures/tables/path/ (t1 primary on the record, t2 its derivative, t3): Russia lists the
+  Taliban (February 2003), delists them (April 2025, in t1 and t2), recognises them (3 July 2025, t1; t2
+  dates it 3 June 2025, set aside by the primary rule); t1 and t2 give trade of "$300 million";
+- tests/fixtures/corpus/ (alpha, beta, gamma): gamma gives trade of "$300 million", beta dates Russia's
+  delisting April 2024;
+- tests/fixtures/reading/ (r1-r4): no number and no dated event;
+- the seeds, on which every key judgment holds.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from report import load_corpus
+from report.analysis import judgments
+from report.codebook import load
+from report.tables import key_judgments
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
+T1, T2 = "t1-2025-07-05", "t2-2025-07-20"
+PRIMARY_RULE = "a primary source gives it, the other is derivative"
+COLUMNS = ["source_id", "paragraph", "fact", "value", "note"]
+
+
+@pytest.fixture(scope="module")
+def path():
+    return load_corpus(FIXTURES / "tables" / "path")
+
+
+def test_judged_groups_by_question_and_numbers_in_one_run():
+    groups, first = key_judgments.judged(load_corpus())
+    assert list(groups) == list(judgments.questions()) == list(first)
+    n = 1
+    for question, group in groups.items():
+        assert first[question] == n and all(j.question == question for j in group)
+        n += len(group)
+    assert n - 1 == len(load("reading")["judgments"])  # every judgment, once
+
+
+def test_key_facts(path):
+    k = key_judgments.key_facts(path)
+    assert list(k.columns) == COLUMNS
+    assert k.to_dict("records") == [
+        {"source_id": T1, "paragraph": 6, "fact": "Bilateral trade in a year", "value": "$300 million",
+         "note": f"also given by {T2}"},
+        {"source_id": T1, "paragraph": 1, "fact": "Russia lists the Taliban as terrorist", "value": "February 2003",
+         "note": "one source only"},
+        {"source_id": T1, "paragraph": 3, "fact": "Russia removes them from the list", "value": "April 2025",
+         "note": "2 sources"},
+        {"source_id": T1, "paragraph": 4, "fact": "Russia recognises their government", "value": "3 July 2025",
+         "note": f"one source only; {T2} gives 3 June 2025, set aside ({PRIMARY_RULE})"},
+    ]
+
+
+def test_key_facts_of_a_corpus_without_a_date_dispute():
+    k = key_judgments.key_facts(load_corpus(FIXTURES / "corpus"))
+    assert k.to_dict("records") == [
+        {"source_id": GAMMA, "paragraph": 2, "fact": "Bilateral trade in a year", "value": "$300 million",
+         "note": "one source only"},
+        {"source_id": BETA, "paragraph": 2, "fact": "Russia removes them from the list", "value": "April 2024",
+         "note": "one source only"},
+    ]
+    empty = key_judgments.key_facts(load_corpus(FIXTURES / "reading"))
+    assert empty.empty and list(empty.columns) == COLUMNS
+
+
+def test_confidence_scale_one_row_per_level():
+    t = key_judgments.confidence_scale()
+    assert list(t.columns) == ["confidence", "meaning", "sources (at least)", "best grade (at least)",
+                               "contradicting (at most)"]
+    levels = load("reading")["confidence"]
+    assert len(t) == len(levels) and t.confidence.is_unique and t.meaning.str.strip().astype(bool).all()
+    # the last level has no thresholds (a lint checks): any grade, any contradiction, no source needed
+    assert t.iloc[-1][["sources (at least)", "best grade (at least)", "contradicting (at most)"]].tolist() == [
+        0, "any", "any"]
+    assert list(t["sources (at least)"]) == sorted(t["sources (at least)"], reverse=True)  # strictest first

@@ -1,0 +1,100 @@
+"""report/tables/lists.py (the evidence lists several pages show, each row linked to its paragraph) on
+fixtures with hand-counted answers:
+
+- tests/fixtures/corpus/ (alpha, beta, gamma): beta's body is 5 sentences (paragraphs 1 to 3); three
+  motive claims, one a sentence: alpha 8.1 "“We deal with reality." (pragmatism, in Sergey Lavrov's
+  words), beta 1.1 "... a pragmatic turn" (pragmatism, the author's words), gamma 2.1 "Moscow sees
+  Afghanistan as a transit hub." (economic, the author's words);
+- tests/fixtures/tables/actors/: a3 6 is a quotation with no speaker that is a security motive claim;
+- tests/fixtures/tables/path/ (t1 Fixture Wire, t2 Fixture Blog, t3 Fixture Institute): t3 denies that
+  Russia or any country recognises the Taliban, t1 and t2 affirm that Russia does.
+"""
+
+import html
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from report import load_corpus
+from report.analysis import door
+from report.publish.provenance import EvidenceTable
+from report.tables import lists
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
+A3 = "a3-2025-01"
+T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
+
+
+@pytest.fixture(scope="module")
+def corpus(fixture_dir):
+    return load_corpus(fixture_dir)
+
+
+@pytest.fixture(scope="module")
+def path():
+    return load_corpus(FIXTURES / "tables" / "path")
+
+
+def test_passages_link_each_row_to_its_paragraph(corpus):
+    body = door.body_sentences(corpus)
+    shown = lists.passages(body[body.source_id == BETA], ["sentence", "text"])
+    assert isinstance(shown, EvidenceTable) and len(shown) == 5
+    assert shown.columns == ["sentence", "text"]
+    assert list(shown.df.index) == list(range(5))  # the index is reset
+    page = shown._repr_html_()
+    assert page.count('class="provenance"') == 5
+    assert 'href="appendix_sources.html#src-beta-2024-p2"' in page
+    assert html.escape("Kabul welcomed the move.") in page
+    assert "<th>source</th><th>sentence</th><th>text</th>" in page  # the link column comes first
+
+
+def test_passages_of_an_empty_frame_is_an_empty_table():
+    empty = pd.DataFrame(columns=["source_id", "paragraph", "text"])
+    shown = lists.passages(empty, ["text"])
+    assert len(shown) == 0 and "<tbody></tbody>" in shown._repr_html_()
+
+
+def test_claims_list_shows_categories_only_for_all_of_them(corpus):
+    every = lists.claims_list(corpus)
+    assert isinstance(every, EvidenceTable) and every.columns == ["categories", "who", "text"]
+    # the author's own words are shown as "the author"
+    assert list(zip(every.df.source_id, every.df.paragraph, every.df.categories, every.df.who)) == [
+        (BETA, 1, "dealing with reality", "the author"),
+        (ALPHA, 8, "dealing with reality", "Sergey Lavrov"),
+        (GAMMA, 2, "trade, transit and economic stakes", "the author"),
+    ]
+    one = lists.claims_list(corpus, "pragmatism")
+    assert one.columns == ["who", "text"]
+    assert list(zip(one.df.source_id, one.df.who, one.df.text)) == [
+        (BETA, "the author", "Russia and the Taliban: a pragmatic turn"), (ALPHA, "Sergey Lavrov", "“We deal with reality.")]
+    assert 'href="appendix_sources.html#src-alpha-2024-03-03-p8"' in one._repr_html_()
+    assert len(lists.claims_list(corpus, kind="risk")) == 0
+
+
+def test_quotations_list(corpus):
+    t = lists.quotations_list(corpus, "pragmatism")
+    assert isinstance(t, EvidenceTable) and t.columns == ["speaker", "quote"]
+    assert list(zip(t.df.source_id, t.df.paragraph, t.df.speaker)) == [(ALPHA, 8, "Sergey Lavrov")]
+    assert len(lists.quotations_list(corpus, None, kind="risk")) == 0
+
+
+def test_a_quotation_with_no_speaker_is_shown_as_not_named():
+    t = lists.quotations_list(load_corpus(FIXTURES / "tables" / "actors"), "security")
+    assert list(zip(t.df.source_id, t.df.paragraph, t.df.speaker)) == [(A3, 6, "not named")]
+
+
+def test_statements_list_oldest_source_first(path):
+    t = lists.statements_list(path, ["recognises"])
+    assert isinstance(t, EvidenceTable) and t.columns == ["statement", "date", "text"]
+    assert list(zip(t.df.source_id, t.df.statement, t.df.date)) == [
+        (T3, "Russia · recognises · denied", "2024-05"), (T3, "No country · recognises · denied", "2024-05"),
+        (T1, "Russia · recognises · affirmed", "2025-07-03"), (T2, "Russia · recognises · affirmed", "2025-06-03")]
+    assert len(lists.statements_list(path, ["recognises"], ["affirmed"])) == 2
+
+
+def test_outlets_in_words(path):
+    assert lists.outlets(path, [T1, T2]) == "Fixture Wire and Fixture Blog"
+    assert lists.outlets(path, [T3, T1, T2]) == "Fixture Institute, Fixture Wire and Fixture Blog"
+    assert lists.outlets(path, [T3]) == "Fixture Institute" and lists.outlets(path, []) == ""

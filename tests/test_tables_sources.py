@@ -1,0 +1,111 @@
+"""report/tables/sources.py (chapter 1: the sources, their size, their boilerplate, what they cover, their
+profiles and corroboration) on fixtures with hand-counted answers:
+
+- tests/fixtures/corpus/ (alpha, beta, gamma; tests/fixtures/expected.yml): shapes, sort order, agreement
+  with the base tables, and the boilerplate flags (alpha: dated_caption, photo_credit, dateline,
+  editorial_box, framing, site_footer; beta: disclaimer; gamma: section_label, teaser, author_bio);
+- tests/fixtures/reading/ (r1-r4, grades A, B, D, E; r3 rewrites r2): items r1 {security, Russia
+  recognises}, r2 {security, Russia does not recognise}, r3 {security}, r4 {economic};
+- tests/fixtures/tables/path/ (t1 primary on the record, t2 its derivative, t3 primary partly
+  attributed): see the trust summary below.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from report import load_corpus
+from report.tables import sources as tables
+
+FIXTURES = Path(__file__).parent / "fixtures"
+R1, R2, R3, R4 = "r1-2024-01", "r2-2024-06", "r3-2024-07", "r4-2024-08"
+T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
+
+
+@pytest.fixture(scope="module")
+def small():
+    return load_corpus(FIXTURES / "reading")
+
+
+@pytest.fixture(scope="module")
+def path():
+    return load_corpus(FIXTURES / "tables" / "path")
+
+
+def test_register_is_oldest_first(fixture_dir):
+    reg = tables.source_register(load_corpus(fixture_dir))
+    assert list(reg.index) == ["beta-2024", "alpha-2024-03-03", "gamma-2025-07"]
+    assert reg.loc["alpha-2024-03-03", "author"] == ""
+
+
+def test_sizes_and_totals_agree(fixture_dir, expected):
+    corpus = load_corpus(fixture_dir)
+    sizes = tables.source_sizes(corpus)
+    totals = tables.corpus_totals(corpus)
+    assert totals["n_words"] == sizes.words.sum() == sum(e["words"] for e in expected.values())
+    assert totals["n_sources"] == 3 and totals["first_published"] == "2024" and totals["last_published"] == "2025-07"
+    assert sizes.loc["beta-2024", "words_per_sentence"] == round(38 / 5, 1)
+
+
+def test_boilerplate_tables_count_every_flag(fixture_dir, expected):
+    corpus = load_corpus(fixture_dir)
+    by_rule = tables.boilerplate_by_rule(corpus)
+    listed = tables.boilerplate_paragraphs(corpus)
+    n_flags = sum(len(e["boilerplate"]) for e in expected.values())
+    assert by_rule["total"].sum() == len(listed) == n_flags
+    assert by_rule.loc["editorial_box", "alpha-2024-03-03"] == 1 and by_rule.loc["framing", "alpha-2024-03-03"] == 1
+    assert by_rule.loc["republication"].sum() == 0  # rules that never fired are kept
+    assert listed.equals(listed.sort_values(["source_id", "paragraph"], ignore_index=True))
+
+
+def test_theme_coverage_is_a_share_of_body_sentences(fixture_dir):
+    corpus = load_corpus(fixture_dir)
+    cov = tables.theme_coverage(corpus)
+    assert list(cov.index) == list(tables.source_register(corpus).index)
+    assert list(cov.columns) == list(tables.theme_labels())
+    assert ((cov >= 0) & (cov <= 100)).all().all()
+    # gamma's body has 4 sentences; "Moscow sees Afghanistan as a transit hub." is coded trade_transit
+    assert cov.loc["gamma-2025-07", "trade_transit"] >= 25.0
+
+
+def test_summary_paragraphs_and_furniture(fixture_dir):
+    corpus = load_corpus(fixture_dir)
+    summary = tables.summary_paragraphs(corpus)
+    assert list(zip(summary.source_id, summary.paragraph)) == [("alpha-2024-03-03", 7)]  # the framing
+    share = tables.furniture_share(corpus)
+    # alpha's caption, credit, dateline and footer, gamma's section label and teaser, of ten flags
+    assert (share["furniture"], share["all"]) == (6, 10)
+    assert sum(share["by_rule"].values()) == 10 and share["by_rule"]["framing"] == 1
+
+
+def test_profile_table_has_the_source_as_row_label_and_no_missing_cells(small):
+    t = tables.profile_table(small)
+    assert t.index.name == "source" and not t.isna().any().any()
+    assert list(t.index) == [R1, R2, R3, R4]
+    assert t.loc[R4, "grade"] == "E: not profiled" and t.loc[R1, "grade"] == "A: primary on the record"
+    assert list(t.columns) == ["kind", "grade", "items", "confirmed", "contradicted", "alone", "disputed dates"]
+    assert t.loc[R1, ["items", "confirmed", "contradicted", "alone"]].tolist() == [2, 1, 1, 0]
+
+
+def test_trust_summary_of_the_reading_fixture(small):
+    # items: r1 {security, Russia recognises}, r2 {security, Russia does not recognise}, r3 {security},
+    # r4 {economic}: the three security claims are confirmed, r1's and r2's statements contradict each
+    # other, r4's claim stands alone: 3 of 6 confirmed
+    assert tables.trust_summary(small) == {
+        "n_primary": 2, "n_derivative": 1, "n_best": 1, "best_sources": R1, "best_label": "primary on the record",
+        "confirmed_share": 50, "n_items": 6, "n_contradicted": 2, "n_disputed_dates": 0}
+
+
+def test_trust_summary_of_the_path_fixture(path):
+    # items: t1 lists, engages, delists, recognises, accepts_envoy; t2 recognises, delists; t3 Russia and
+    # "no country" do not recognise. Confirmed: t1's and t2's delisting and recognition (4); t3's denial
+    # (2024-05) is older than the affirmations, so no contradiction; alone: t1's listing, engagement and
+    # envoy, t3's two denials (5). Two sources give a disputed date (t1, t2)
+    assert tables.trust_summary(path) == {
+        "n_primary": 2, "n_derivative": 1, "n_best": 1, "best_sources": T1, "best_label": "primary on the record",
+        "confirmed_share": 44, "n_items": 9, "n_contradicted": 0, "n_disputed_dates": 2}
+
+
+def test_most_alone(small, path):
+    assert tables.most_alone(small).to_dict("records") == [{"source_id": R4, "origin": "not profiled", "alone": 1}]
+    assert tables.most_alone(path).to_dict("records") == [{"source_id": T1, "origin": "primary", "alone": 3}]
