@@ -25,6 +25,7 @@ from . import bib, schemas
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
+from .notebooks import execute_in_place
 from .problems import CorpusError, OutputError, Problem, escape, name
 from .publish.browser import check_site
 
@@ -273,8 +274,6 @@ def main(argv: list[str] | None = None) -> int:
         return _browser_check(args.html_dir, args.screenshots)
 
     if args.command == "run-notebooks":
-        from .notebooks import execute_in_place  # loads nbclient and nbformat: only this command needs them
-
         for path in args.notebooks:
             execute_in_place(path)
             print(f"{path}: executed")

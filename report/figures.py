@@ -113,7 +113,7 @@ def _year_of(iso: str) -> float:
 
 
 def event_timeline(events: pd.DataFrame) -> Figure:
-    """Events (report.analysis.timeline.events) on a time axis, one row each so that no label collides; the label
+    """Events (report.analysis.timeline.dated_acts) on a time axis, one row each so that no label collides; the label
     (date and event) stands right of its marker, or left of it in the last third of the axis. The axis
     runs from the first event's year to the end of the last event's year."""
     n = max(len(events), 1)

@@ -92,11 +92,11 @@ def _signals(df):
 
 
 # ---------------------------------------------------------------------------------------------
-# dated_events
+# dated_mentions
 # ---------------------------------------------------------------------------------------------
 
 def test_dated_events_of_the_fixture_corpus(fixture_corpus):
-    ev = timeline.dated_events(fixture_corpus)
+    ev = timeline.dated_mentions(fixture_corpus)
     assert list(ev.columns) == DATED_COLUMNS
     f = frozenset
     assert _signals(ev) == sorted([
@@ -113,7 +113,7 @@ def test_dated_events_of_the_fixture_corpus(fixture_corpus):
 
 
 def test_dated_events_of_the_path_corpus(path):
-    ev = timeline.dated_events(path)
+    ev = timeline.dated_mentions(path)
     f = frozenset
     assert _signals(ev) == sorted([
         (T1, 1, 1, "February 2003", "2003-02", "", "month", "2025-07-05", f(), f({TERRORISM, RECOGNITION}), f()),
@@ -132,7 +132,7 @@ def test_dated_events_of_the_path_corpus(path):
 
 
 def test_a_dated_sentence_takes_the_event_kinds_of_the_next_one(next_sentence):
-    ev = timeline.dated_events(next_sentence)
+    ev = timeline.dated_mentions(next_sentence)
     n1 = ev[ev.source_id == "n1-2025-07"]
     assert len(n1) == 1 and n1.sentence.tolist() == [1]
     assert n1.kinds.iloc[0] == frozenset({"accepts_envoy", "recognises"})
@@ -203,7 +203,7 @@ def test_the_seeds_recognition_date_is_adopted_by_the_primary_rule():
 # ---------------------------------------------------------------------------------------------
 
 def test_events_are_dated_affirmed_statements(path):
-    e = timeline.events(path)
+    e = timeline.dated_acts(path)
     assert list(e.columns) == EVENT_COLUMNS
     assert list(zip(e.date, e.actor, e.act, e.event, e.sources, e.source_ids, e.source_id, e.paragraph)) == [
         ("2003-02", "Russia", "lists", "Russia designates the Taliban terrorist", 1, T1, T1, 1),
@@ -218,7 +218,7 @@ def test_events_are_dated_affirmed_statements(path):
 
 def test_events_of_a_corpus_without_a_date_dispute(fixture_corpus):
     # beta 2.1 "Russia removed the Taliban from its list in April." dates its own act (April 2024)
-    e = timeline.events(fixture_corpus)
+    e = timeline.dated_acts(fixture_corpus)
     assert list(zip(e.date, e.actor, e.act, e.event, e.sources, e.source_ids, e.source_id, e.paragraph)) == [
         ("2024-04", "Russia", "delists", "Russia removes the Taliban from a terrorist list", 1, BETA, BETA, 2)]
 
@@ -226,7 +226,7 @@ def test_events_of_a_corpus_without_a_date_dispute(fixture_corpus):
 @pytest.mark.parametrize("name", ["small", "actors"])
 def test_a_statement_dated_only_by_its_publication_is_no_event(name, request):
     # Russia recognises the Taliban in r1 and a3, in sentences that give no date
-    e = timeline.events(request.getfixturevalue(name))
+    e = timeline.dated_acts(request.getfixturevalue(name))
     assert e.empty and list(e.columns) == EVENT_COLUMNS
 
 

@@ -15,18 +15,14 @@ from pathlib import Path
 import pytest
 
 from report import load_corpus
-
-try:
-    from report.analysis.timeline import events
-except ImportError:
-    from report.reading import events
+from report.analysis.timeline import dated_acts
 
 FIXTURE = Path(__file__).parent / "fixtures" / "envoy_dispute"
 
 
 @pytest.fixture(scope="module")
 def timeline():
-    return events(load_corpus(FIXTURE))
+    return dated_acts(load_corpus(FIXTURE))
 
 
 def test_the_envoy_event_is_on_the_timeline_on_the_adopted_date(timeline):

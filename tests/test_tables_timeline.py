@@ -73,7 +73,7 @@ def vague(tmp_path_factory):
 def test_split_timeline_at_the_focus_year(path):
     focus = int(timeline.focus_from())
     assert 2003 < focus <= 2021  # the path's answers below need the listing before it, the delegation after
-    early, later = timeline.split_timeline(analysis_timeline.events(path))
+    early, later = timeline.split_timeline(analysis_timeline.dated_acts(path))
     assert early.date.tolist() == ["2003-02"]
     assert later.date.tolist() == ["2021-09-20", "2025-04", "2025-07-03", "2025-07-03"]
     assert list(later.index) == [0, 1, 2, 3]

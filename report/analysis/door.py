@@ -28,7 +28,7 @@ SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
 CATEGORY_SECTIONS = ("stances", "recognition_claims")  # term categories of analysis.yml read as evidence
 
 _OVERRIDE: list[dict[str, pd.DataFrame]] = []
-_ANNOTATED: dict[int, dict[str, pd.DataFrame]] = {}
+_ANNOTATED: dict[Corpus, dict[str, pd.DataFrame]] = {}
 
 
 @contextmanager
@@ -56,10 +56,9 @@ def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     if _OVERRIDE:
         return {**machine_evidence(corpus), **_OVERRIDE[-1]}
     if os.environ.get("REPORT_EVIDENCE") == "annotated":
-        key = id(corpus)
-        if key not in _ANNOTATED:
-            _ANNOTATED[key] = annotated_evidence(corpus, SEED_ANNOTATIONS)
-        return _ANNOTATED[key]
+        if corpus not in _ANNOTATED:  # a Corpus hashes by identity, and the key keeps it alive
+            _ANNOTATED[corpus] = annotated_evidence(corpus, SEED_ANNOTATIONS)
+        return _ANNOTATED[corpus]
     return machine_evidence(corpus)
 
 
@@ -116,8 +115,8 @@ def sentence_texts(corpus: Corpus) -> pd.Series:
 
 def words_pattern(words: list[str]) -> re.Pattern:
     """A case-blind pattern for any of `words` as whole words; a word ending in * is a prefix."""
-    alternatives = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"\b" for w in words)
-    return re.compile(r"\b(?:" + alternatives + ")", re.I)
+    alternatives = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) + r"(?!\w)" for w in words)
+    return re.compile(r"(?<!\w)(?:" + alternatives + ")", re.I)  # not \b: a word may begin or end with a dot ("U.S.")
 
 
 def naming(corpus: Corpus, rows: pd.DataFrame, words: list[str]) -> pd.Series:

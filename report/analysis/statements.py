@@ -39,14 +39,15 @@ def _affirmed(corpus: Corpus) -> pd.DataFrame:
 def others_moving(corpus: Corpus) -> dict[str, list[str]]:
     """The states other than the recogniser that the sources affirm accepting a Taliban envoy ("envoy"),
     and those they affirm delisting the Taliban ("delisting"): their names, "the" before those that take
-    it (codebook/reading.yml), sorted."""
+    it (codebook/reading.yml), sorted by name (the article aside)."""
     st = _affirmed(corpus)
     recognisers = set(st.actor_id[st.act == "recognises"])
     article = load("reading")["names_with_article"]
     out = {}
     for key, act in (("envoy", "accepts_envoy"), ("delisting", "delists")):
         rows = st[(st.act == act) & ~st.actor_id.isin(recognisers)].drop_duplicates("actor_id")
-        out[key] = sorted(("the " if a in article else "") + n for a, n in zip(rows.actor_id, rows.actor))
+        names = (("the " if a in article else "") + n for a, n in zip(rows.actor_id, rows.actor))
+        out[key] = sorted(names, key=lambda name: name.removeprefix("the "))
     return out
 
 

@@ -1,5 +1,5 @@
 """The timeline: dated mentions and the signals of their sentences, dates two sources give
-differently with the version adopted and why, and the acts the sources affirm merged into events."""
+differently with the version adopted and why, and the acts the sources affirm with a date of their own (`dated_acts`)."""
 
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ def _sentence_signals(corpus: Corpus) -> pd.DataFrame:
     return pd.concat([actors, codes, kinds], axis=1)
 
 
-def dated_events(corpus: Corpus) -> pd.DataFrame:
-    """Resolved date expressions with the signals of their sentence and their source's publication date.
+def dated_mentions(corpus: Corpus) -> pd.DataFrame:
+    """Resolved date expressions (rows of the `events` evidence table) with the signals of their sentence and
+    their source's publication date.
 
     Columns: source_id, paragraph, sentence, char_start, date_text, date, date_end, precision, text,
     published, actors, codes, kinds (sets).
@@ -60,7 +61,7 @@ def date_disagreements(corpus: Corpus) -> pd.DataFrame:
     text_b, shared (the event kinds in common).
     """
     window = _instrument("disagreement_window_days")
-    rows = dated_events(corpus).query("precision in ['day', 'month'] and date_end == ''").to_dict("records")
+    rows = dated_mentions(corpus).query("precision in ['day', 'month'] and date_end == ''").to_dict("records")
     out = []
     for i, a in enumerate(rows):
         for b in rows[i + 1:]:
@@ -132,8 +133,9 @@ def adopted_date(corpus: Corpus, event: str) -> dict | None:
             "rejected": sorted(set(d[~d.adopted].date)), "rejected_sources": sorted(set(d[~d.adopted].source_id))}
 
 
-def events(corpus: Corpus) -> pd.DataFrame:
-    """Dated statements merged into events, oldest first.
+def dated_acts(corpus: Corpus) -> pd.DataFrame:
+    """The timeline's events: the acts the sources affirm with a date of their own, oldest first (not the
+    `events` evidence table, which holds every date expression, nor `dated_mentions`).
 
     An event is an act the text affirms (a statement) with a date the text gives for it (the statement's
     as_of is a date of its own sentence, not the publication date); statements of the same actor, act and
@@ -176,7 +178,7 @@ def recognition_path(corpus: Corpus) -> dict:
     engagement, its delisting, its recognition and its first accepted envoy (dates, or None), whether
     listing, delisting and recognition come in that order, whether the recognition falls on the day it
     accepted an envoy, and the adopted version of the recognition date (`adopted_date`, or None)."""
-    e = events(corpus)
+    e = dated_acts(corpus)
     recognisers = e.actor[e.act == "recognises"]
     mine = e[e.actor == recognisers.iloc[0]] if len(recognisers) else e.iloc[0:0]
 

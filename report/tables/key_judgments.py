@@ -32,7 +32,7 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "fact": fact["label"],
                      "value": found["number"], "note": (f"also given by {found['also_given_by']}"
                                                         if found["also_given_by"] else "one source only")})
-    e = timeline.events(corpus)
+    e = timeline.dated_acts(corpus)
     adopted = timeline.adopted_date(corpus, "recognises")
     key_dates = spec["dates"]
     actor = actors()[key_dates["actor"]].name  # the events table names its actors

@@ -54,7 +54,7 @@ def milestones(corpus: Corpus) -> pd.DataFrame:
     precision, sources (count), source_ids, actors (names), source_id and paragraph of the earliest
     source's mention, text (its sentence), when (the date, or the range "start–end").
     """
-    rows = timeline.dated_events(corpus).to_dict("records")
+    rows = timeline.dated_mentions(corpus).to_dict("records")
     out = []
     by_date: dict[tuple, list] = {}
     for r in rows:
