@@ -225,7 +225,7 @@ def _links_latex(evidence: pd.DataFrame) -> str:
 
 
 class JudgmentList:
-    """Key judgments (report.reading.Judgment) as numbered blocks: the judgment, its confidence and
+    """Key judgments (report.analysis.judgments.Judgment) as numbered blocks: the judgment, its confidence and
     what it rests on, links to every paragraph of its evidence (the sentences in a collapsed list
     on the web), and the strongest alternative view with its own links."""
 
