@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import codebook
-from .paths import BOOK, MANIFEST_NAME, ROOT
+from .paths import MANIFEST_NAME, book_pages
 from .problems import Problem, name, show
 
 REQUIRED = ("id", "file", "title", "outlet", "published", "kind")
@@ -66,8 +66,7 @@ _INVISIBLE = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
 
 def reserved_ids() -> set[str]:
     """Names of the book's own pages (notebooks and prose), as ids: a source must not take one."""
-    pages = list((ROOT / "notebooks").glob("*.ipynb")) + list(BOOK.glob("*.md"))
-    return {p.stem.lower().replace("_", "-") for p in pages} | {"index", "genindex", "search"}
+    return {p.stem.lower().replace("_", "-") for p in book_pages()} | {"index", "genindex", "search"}
 
 
 class _Refused:

@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("REPORT_SEEDS") or ROOT / "seeds")
 CODEBOOK = Path(__file__).resolve().parent / "codebook"
 BOOK = ROOT / "book"
+NOTEBOOKS = ROOT / "notebooks"
 BIBFILE = BOOK / "references.bib"
 MANIFEST_NAME = "sources.yml"
 # hand annotations: in sample (the seeds the rules were written on) and out of sample (the
@@ -17,3 +18,8 @@ DEV_CORPUS = ROOT / "tests" / "dev-corpus"
 DEV_ANNOTATIONS = [ROOT / "tests" / "annotations" / "dev.yml"]
 DATA_DICTIONARY = Path(__file__).resolve().parent / "data_dictionary.yml"
 DATA_DIR = BOOK / "data"
+
+
+def book_pages() -> list[Path]:
+    """The files of the book's own pages: its notebooks and its prose pages."""
+    return sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(BOOK.glob("*.md"))

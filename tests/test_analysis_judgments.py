@@ -70,18 +70,6 @@ def test_confidence_levels(small):
     assert (c["independent"], c["sources"], c["best_rank"]) == (2, [R1, R2, R3], 1)
 
 
-def test_basis_in_words(small):
-    conf = judgments.confidence(small, _security(small), [])
-    assert judgments.basis(small, conf, []) == ("3 of 4 sources state it, 2 of them independent (1 primary on the "
-                                                "record; 1 primary partly attributed; 1 derivative); no later source "
-                                                "contradicts it")
-    assert judgments.basis(small, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
-    economic = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "economic"}])
-    conf = judgments.confidence(small, economic, [])
-    assert judgments.basis(small, conf, [], "{n} of {total} sources give it") == (
-        "1 of 4 sources give it, all independent (1 not profiled); no later source contradicts it")
-
-
 def test_every_seed_judgment_holds_with_evidence_and_an_alternative():
     seeds = load_corpus()
     judged = judgments.check_judgments(seeds)

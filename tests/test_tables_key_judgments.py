@@ -78,3 +78,27 @@ def test_confidence_scale_one_row_per_level():
     assert t.iloc[-1][["sources (at least)", "best grade (at least)", "contradicting (at most)"]].tolist() == [
         0, "any", "any"]
     assert list(t["sources (at least)"]) == sorted(t["sources (at least)"], reverse=True)  # strictest first
+
+
+R4 = "r4-2024-08"
+
+
+@pytest.fixture(scope="module")
+def reading():
+    return load_corpus(FIXTURES / "reading")
+
+
+def _security(corpus):
+    return judgments.select(corpus, [{"table": "claims", "kind": "motive", "category": "security"}])
+
+
+def test_basis_in_words(reading):
+    conf = judgments.confidence(reading, _security(reading), [])
+    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it, 2 of them independent (1 primary on the "
+                                                "record; 1 primary partly attributed; 1 derivative); no later source "
+                                                "contradicts it")
+    assert key_judgments.basis(reading, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
+    economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
+    conf = judgments.confidence(reading, economic, [])
+    assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (
+        "1 of 4 sources give it, all independent (1 not profiled); no later source contradicts it")

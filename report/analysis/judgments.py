@@ -105,22 +105,6 @@ def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str]) -> 
     raise ValueError("the last confidence level must have no thresholds")
 
 
-def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
-    """What a confidence rests on, as the judgment states it: how many sources, how independent, their
-    grades, and who contradicts. `template` (from the codebook) may word the first part, with {n} and {total}."""
-    profiles = source_profiles(corpus).set_index("source_id")
-    sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
-    grades = profiles.loc[sources].groupby(["rank", "grade_label"]).size() if sources else pd.Series(dtype=int)
-    kinds = "; ".join(f"{v} {label}" for (_, label), v in grades.items())
-    said = (template.format(n=len(sources), total=total) if template
-            else f"{len(sources)} of {total} sources state it")
-    if sources:
-        said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
-    against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
-               f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
-    return f"{said}; {against}"
-
-
 # ---------------------------------------------------------------------------------------
 # Checks that guard a judgment's sentence: each returns None when it holds, else why not
 # ---------------------------------------------------------------------------------------
@@ -239,10 +223,11 @@ class Judgment:
     text: str
     level: str
     label: str
-    basis: str
+    confidence: dict  # the level of the codebook, with the sources it counted, how many independent, the best rank
     evidence: pd.DataFrame
     alternative: str
     alternative_evidence: pd.DataFrame
+    basis_template: str | None = None  # the codebook's wording of what it rests on (`basis`), if any
     contradicting: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -291,9 +276,9 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     failures += [f"alternative view: {msg}" for c in alt.get("holds", [])
                  if (msg := CHECKS[c["check"]](corpus, alt_rows, c, spec))]
     return Judgment(id=spec["id"], question=spec["question"], text=" ".join(spec["text"].split()),
-                    level=conf["level"], label=conf["label"], basis=basis(corpus, conf, against, spec.get("basis")),
-                    evidence=rows, alternative=" ".join(alt.get("text", "").split()), alternative_evidence=alt_rows,
-                    contradicting=against, failures=failures)
+                    level=conf["level"], label=conf["label"], confidence=conf, evidence=rows,
+                    alternative=" ".join(alt.get("text", "").split()), alternative_evidence=alt_rows,
+                    basis_template=spec.get("basis"), contradicting=against, failures=failures)
 
 
 def judgments(corpus: Corpus) -> list[Judgment]:

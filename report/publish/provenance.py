@@ -12,8 +12,8 @@ import html
 import pandas as pd
 
 from .. import codebook
+from ..analysis.door import machine_evidence
 from ..evaluate import load_annotations
-from ..extract import evidence
 from ..paths import SEED_ANNOTATIONS
 from . import latex, numbering
 
@@ -116,10 +116,12 @@ def reprintable(licence) -> bool:
 
 
 def cited_paragraphs(corpus) -> set[tuple[str, int]]:
-    """The paragraphs the book cites: every paragraph with a row in an evidence table (the chapters list
-    sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every paragraph
-    of a hand annotation (the method chapter lists the extractors' errors)."""
-    cited = {(s, int(p)) for table in evidence(corpus).values() for s, p in zip(table.source_id, table.paragraph)}
+    """The paragraphs the book cites: every paragraph with a row in a table of the machine's evidence (the
+    chapters list sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every
+    paragraph of a hand annotation (the method chapter lists the extractors' errors; the book reads it
+    under the annotation switch of report.analysis.evidence)."""
+    cited = {(s, int(p)) for table in machine_evidence(corpus).values()
+             for s, p in zip(table.source_id, table.paragraph)}
     bp = corpus.paragraphs[corpus.paragraphs.boilerplate]
     cited |= {(s, int(p)) for s, p in zip(bp.source_id, bp.paragraph)}
     for table in load_annotations(corpus, SEED_ANNOTATIONS).values():
@@ -226,16 +228,17 @@ def _links_latex(evidence: pd.DataFrame) -> str:
 
 class JudgmentList:
     """Key judgments (report.analysis.judgments.Judgment) as numbered blocks: the judgment, its confidence and
-    what it rests on, links to every paragraph of its evidence (the sentences in a collapsed list
-    on the web), and the strongest alternative view with its own links."""
+    what it rests on (`bases`, in words, one per judgment), links to every paragraph of its evidence (the
+    sentences in a collapsed list on the web), and the strongest alternative view with its own links."""
 
-    def __init__(self, judgments: list, start: int = 1):
+    def __init__(self, judgments: list, start: int = 1, bases: list[str] | None = None):
         self.judgments = judgments
         self.start = start
+        self.bases = bases if bases is not None else [""] * len(judgments)
 
     def _repr_html_(self) -> str:
         blocks = []
-        for i, j in enumerate(self.judgments, self.start):
+        for i, (j, basis) in enumerate(zip(self.judgments, self.bases), self.start):
             rows = "".join(
                 f'<li><a class="provenance" href="{html.escape(href(r.source_id, r.paragraph))}">'
                 f'{html.escape(r.source_id)}&nbsp;¶{int(r.paragraph)}</a> {html.escape(_text(r.text))}</li>'
@@ -245,7 +248,7 @@ class JudgmentList:
                 f'<div class="judgment {NO_MATH}" id="judgment-{html.escape(j.id)}">'
                 f'<p class="judgment-text"><strong>{i}. {html.escape(j.text)}</strong></p>'
                 f'<p><span class="confidence confidence-{html.escape(j.level)}">{html.escape(j.label)}</span>: '
-                f'{html.escape(j.basis)}.</p>'
+                f'{html.escape(basis)}.</p>'
                 f'<p class="judgment-evidence">Rests on: {_links_html(j.evidence)}.</p>'
                 f'<details><summary>The {n} sentences it rests on</summary><ul>{rows}</ul></details>'
                 f'<p class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)} '
@@ -254,10 +257,10 @@ class JudgmentList:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         items = []
-        for j in self.judgments:
+        for j, basis in zip(self.judgments, self.bases):
             items.append(
                 f"\\item \\textbf{{{latex.escape(j.text)}}}\\par\n"
-                f"\\textit{{{latex.escape(j.label)}}}: {latex.escape(j.basis)}.\\par\n"
+                f"\\textit{{{latex.escape(j.label)}}}: {latex.escape(basis)}.\\par\n"
                 f"Rests on: {_links_latex(j.evidence)}.\\par\n"
                 f"\\textit{{Alternative view.}} {latex.escape(j.alternative)} ({_links_latex(j.alternative_evidence)})")
         body = "\n".join(items)
@@ -265,7 +268,8 @@ class JudgmentList:
                                   "\\end{enumerate}\n"}
 
     def __repr__(self) -> str:
-        return "\n".join(f"{i}. {j.text} [{j.label}: {j.basis}]" for i, j in enumerate(self.judgments, self.start))
+        return "\n".join(f"{i}. {j.text} [{j.label}: {basis}]"
+                         for i, (j, basis) in enumerate(zip(self.judgments, self.bases), self.start))
 
 
 class Collapsed:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import judgments, numbers, timeline
+from ..analysis.profiles import source_profiles
 from ..codebook import load
 from ..corpus import Corpus
 from ..gazetteer import actors
 from ..prose import long_date, numbering
+from ..publish.provenance import JudgmentList
 
 
 def judged(corpus: Corpus) -> tuple[dict[str, list[judgments.Judgment]], dict[str, int]]:
@@ -17,6 +19,27 @@ def judged(corpus: Corpus) -> tuple[dict[str, list[judgments.Judgment]], dict[st
     grouped by question, and the number of each group's first judgment when they are numbered in one run."""
     groups = judgments.by_question(judgments.check_judgments(corpus))
     return groups, numbering(groups)
+
+
+def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
+    """What a confidence rests on, in words: how many sources, how independent, their grades, and who
+    contradicts. `template` (from the codebook) may word the first part, with {n} and {total}."""
+    profiles = source_profiles(corpus).set_index("source_id")
+    sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
+    grades = profiles.loc[sources].groupby(["rank", "grade_label"]).size() if sources else pd.Series(dtype=int)
+    kinds = "; ".join(f"{v} {label}" for (_, label), v in grades.items())
+    said = (template.format(n=len(sources), total=total) if template
+            else f"{len(sources)} of {total} sources state it")
+    if sources:
+        said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
+    against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
+               f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
+    return f"{said}; {against}"
+
+
+def judgment_list(corpus: Corpus, group: list[judgments.Judgment], start: int = 1) -> JudgmentList:
+    """The judgments of one question as numbered blocks from `start`, each with what its confidence rests on."""
+    return JudgmentList(group, start, [basis(corpus, j.confidence, j.contradicting, j.basis_template) for j in group])
 
 
 def key_facts(corpus: Corpus) -> pd.DataFrame:
