@@ -9,6 +9,8 @@ SEEDS = Path(os.environ.get("REPORT_SEEDS") or ROOT / "seeds")
 CODEBOOK = Path(__file__).resolve().parent / "codebook"
 BOOK = ROOT / "book"
 NOTEBOOKS = ROOT / "notebooks"
+# the reviewed codings: the adjudicated coding of each coded source, and the blind codings (codings/GUIDE.md)
+CODINGS = ROOT / "codings"
 BIBFILE = BOOK / "references.bib"
 MANIFEST_NAME = "sources.yml"
 # hand annotations: in sample (the seeds the rules were written on) and out of sample (the

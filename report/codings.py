@@ -1,0 +1,211 @@
+"""The reviewed codings (codings/): read and validate the coding files of codings/GUIDE.md.
+
+A coding file holds the rows one coder (a blind coding, `codings/blind/<source>.<coder>.yml`) or the
+adjudication (`codings/<source>.yml`) read in one source: statements, claims and quotations, each
+naming its paragraph and quoting the exact words it rests on. `validate` checks every row against the
+manifest, the source's paragraphs and the codebook, and returns every problem, one line each naming
+the file, the entry and the field (`python -m report.codings FILE...` prints them, exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .codebook import load
+from .corpus import Corpus, load_corpus
+from .gazetteer import actors
+from .manifest import _load_yaml, parse_published
+from .paths import CODINGS
+from .problems import Problem, name, show
+
+SECTIONS = ("statements", "claims", "quotes")
+FIELDS = {
+    "statements": {"paragraph": True, "quote": True, "actor": True, "act": True, "polarity": True, "date": False,
+                   "note": False},
+    "claims": {"paragraph": True, "quote": True, "kind": True, "category": True, "stance": True, "who": True,
+               "note": False},
+    "quotes": {"paragraph": True, "quote": True, "speaker": True, "attribution": True, "note": False},
+}
+TOP = {"source": True, "coder": False, "coders": False, "statements": False, "claims": False, "quotes": False,
+       "decisions": False}
+DECISION_FIELDS = {"section": True, "item": True, "decision": True, "reason": True}
+COLUMNS = {"statements": ["source_id", "paragraph", "quote", "actor_id", "act", "polarity", "date"],
+           "claims": ["source_id", "paragraph", "quote", "kind", "category", "stance", "who"],
+           "quotes": ["source_id", "paragraph", "quote", "speaker", "attribution"]}
+
+
+def vocabulary() -> dict[str, set[str]]:
+    """The values a coding's fields may take, from the codebook."""
+    acts, claims, codings = load("acts"), load("claims"), load("codings")
+    kinds = {kind: set(spec["categories"]) for kind, spec in claims["kinds"].items()}
+    kinds["assessment"] = set(codings["assessments"])
+    return {"actor": set(actors()), "act": set(acts["acts"]), "polarity": set(acts["polarities"]),
+            "kind": set(kinds), "stance": set(codings["stances"]), "attribution": set(codings["attributions"]),
+            **{f"category:{k}": v for k, v in kinds.items()}}
+
+
+@dataclass
+class Coding:
+    """One coding file: its source, coder(s), and its rows by section (frames with COLUMNS)."""
+
+    path: Path
+    source_id: str
+    coder: str
+    rows: dict[str, pd.DataFrame]
+    decisions: list[dict]
+
+
+def _line(node: yaml.Node | None, section: str, index: int) -> str:
+    """ "#3 (line 27)": the row's number in its section and its line in the file."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == section and isinstance(value, yaml.SequenceNode) and index < len(value.value):
+                return f"{section} #{index + 1} (line {value.value[index].start_mark.line + 1})"
+    return f"{section} #{index + 1}"
+
+
+def _paragraphs(corpus: Corpus) -> dict[tuple[str, int], str]:
+    return {(s, int(p)): t for s, p, t in zip(corpus.paragraphs.source_id, corpus.paragraphs.paragraph,
+                                               corpus.paragraphs.text)}
+
+
+def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: dict,
+               problem) -> dict | None:
+    """The row, typed, or None when a field is wrong (each problem reported through `problem(field, message)`)."""
+    ok = True
+    for field in row:
+        if field not in FIELDS[section]:
+            problem(name(field), f"unknown field (a {section} row has {', '.join(FIELDS[section])})")
+            ok = False
+    complete = True
+    for field, required in FIELDS[section].items():
+        if required and (field not in row or not isinstance(row[field], str)
+                         or (not row[field].strip() and field not in ("speaker",))):
+            problem(field, "missing or empty" if field not in row or row[field] in ("", None) else
+                    f"must be a single value, not {show(row[field])}")
+            complete = False
+    if not complete:
+        return None
+    para = row["paragraph"].strip()
+    if not re.fullmatch(r"[1-9][0-9]{0,4}", para):
+        problem("paragraph", f"{show(row['paragraph'])} is not a paragraph number")
+        return None
+    text = paragraphs.get((source, int(para)))
+    if text is None:
+        problem("paragraph", f"{source} has no paragraph {para}")
+        ok = False
+    elif row["quote"] not in text:
+        problem("quote", f"{show(row['quote'])} is not in paragraph {para} (copy the words exactly)")
+        ok = False
+    checks = {"statements": ("actor", "act", "polarity"), "claims": ("kind", "stance"), "quotes": ("attribution",)}
+    for field in checks[section]:
+        if row[field] not in vocab[field]:
+            problem(field, f"{show(row[field])} is not one of the codebook's")
+            ok = False
+    if section == "claims" and row["kind"] in vocab["kind"] and row["category"] not in vocab[f"category:{row['kind']}"]:
+        problem("category", f"{show(row['category'])} is not a {row['kind']} category of the codebook")
+        ok = False
+    if section == "statements" and row.get("date") not in (None, ""):
+        try:
+            parse_published(row["date"])
+        except ValueError as err:
+            problem("date", str(err))
+            ok = False
+    if not ok:
+        return None
+    typed = {"source_id": source, "paragraph": int(para), "quote": row["quote"]}
+    if section == "statements":
+        typed.update(actor_id=row["actor"], act=row["act"], polarity=row["polarity"], date=row.get("date") or "")
+    elif section == "claims":
+        typed.update(kind=row["kind"], category=row["category"], stance=row["stance"], who=row["who"].strip())
+    else:
+        typed.update(speaker=row["speaker"].strip(), attribution=row["attribution"])
+    return typed
+
+
+def read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding | None, list[Problem]]:
+    """One coding file, validated: (the coding, or None when it has problems; every problem)."""
+    path = Path(path)
+    label = label or path.name
+    problems: list[Problem] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [Problem(label, "(none)", "-", f"cannot be read: {err}")]
+    data, node, found = _load_yaml(text, label)
+    problems += found
+    if not isinstance(data, dict):
+        return None, problems + ([] if found else [Problem(label, "(none)", "-", "a coding file is a mapping")])
+    for key in data:
+        if key not in TOP:
+            problems.append(Problem(label, "(top)", name(key), f"unknown field (a coding file has {', '.join(TOP)})"))
+    source = data.get("source")
+    ids = set(corpus.sources.source_id)
+    if not isinstance(source, str) or source not in ids:
+        problems.append(Problem(label, "(top)", "source", f"{show(source)} is not a source id of the manifest"))
+        return None, problems
+    paragraphs, vocab = _paragraphs(corpus), vocabulary()
+    rows: dict[str, list[dict]] = {s: [] for s in SECTIONS}
+    for section in SECTIONS:
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            problems.append(Problem(label, "(top)", section, "must be a list of rows"))
+            continue
+        for i, row in enumerate(items):
+            entry = _line(node, section, i)
+            if not isinstance(row, dict):
+                problems.append(Problem(label, entry, "-", "a row is a mapping of fields"))
+                continue
+            typed = _check_row(section, row, source, paragraphs, vocab,
+                               lambda field, message, entry=entry: problems.append(Problem(label, entry, field, message)))
+            if typed is not None:
+                rows[section].append(typed)
+    decisions = data.get("decisions") or []
+    if not isinstance(decisions, list):
+        problems.append(Problem(label, "(top)", "decisions", "must be a list"))
+        decisions = []
+    for i, d in enumerate(decisions):
+        entry = _line(node, "decisions", i)
+        missing = [f for f, req in DECISION_FIELDS.items() if req and not (isinstance(d, dict) and d.get(f))]
+        for field in missing:
+            problems.append(Problem(label, entry, field, "missing or empty: each decision says what was decided and why"))
+    coders = data.get("coders") or []
+    coder = data.get("coder") or (", ".join(str(c) for c in coders) if isinstance(coders, list) else "")
+    if problems:
+        return None, problems
+    frames = {s: pd.DataFrame(rows[s], columns=COLUMNS[s]) for s in SECTIONS}
+    return Coding(path, source, str(coder), frames, [d for d in decisions if isinstance(d, dict)]), problems
+
+
+def blind_files(folder: Path = CODINGS) -> list[Path]:
+    """The blind codings, `blind/<source>.<coder>.yml`, sorted."""
+    return sorted((Path(folder) / "blind").glob("*.yml"))
+
+
+def adjudicated_files(folder: Path = CODINGS) -> list[Path]:
+    """The adjudicated codings, `<source>.yml`, sorted."""
+    return sorted(Path(folder).glob("*.yml"))
+
+
+def validate(paths: list[Path], corpus: Corpus) -> list[Problem]:
+    """Every problem of the coding files `paths`, sorted."""
+    return sorted(p for path in paths for p in read(path, corpus)[1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m report.codings FILE...`: print every problem of the coding files, exit 2 if any."""
+    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)] or blind_files() + adjudicated_files()
+    problems = validate(paths, load_corpus())
+    for p in problems:
+        print(p)
+    return 2 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
