@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bib, schemas
+from . import bib, codings, schemas
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
 from .notebooks import execute_in_place
+from .paths import CODINGS, SEEDS
 from .problems import CorpusError, OutputError, Problem, escape, name
 from .publish.browser import check_site
 
@@ -253,8 +254,10 @@ def _fail(lines: list[str]) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    p_check = sub.add_parser("check", help="validate a corpus folder (manifest and article files)")
+    p_check = sub.add_parser("check", help="validate a corpus folder (manifest and article files) and its codings")
     p_check.add_argument("seeds_dir", type=Path)
+    p_check.add_argument("--codings", type=Path, default=None,
+                         help="the codings folder to validate with it (default: codings/ for the book's own seeds)")
     p_extract = sub.add_parser("extract", help="validate, parse and write the tables as CSV")
     p_extract.add_argument("seeds_dir", type=Path)
     p_extract.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
@@ -318,6 +321,12 @@ def _corpus_command(args) -> int:
         return _problems(err.problems, args.seeds_dir)
 
     if args.command == "check":
+        folder = args.codings or (CODINGS if Path(args.seeds_dir).resolve() == SEEDS.resolve() else None)
+        if folder is not None:
+            coded = codings.blind_files(folder) + codings.adjudicated_files(folder)
+            found = codings.validate(coded, corpus)
+            if found:
+                return _problems(found, args.seeds_dir)
         s = corpus.sources
         print(f"{escape(str(args.seeds_dir))}: OK: {len(s)} sources, {int(s.paragraphs.sum())} paragraphs, "
               f"{int(s.sentences.sum())} body sentences, {int(s.words.sum())} body words")

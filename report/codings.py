@@ -35,9 +35,10 @@ FIELDS = {
 TOP = {"source": True, "coder": False, "coders": False, "statements": False, "claims": False, "quotes": False,
        "decisions": False}
 DECISION_FIELDS = {"section": True, "item": True, "decision": True, "reason": True}
-COLUMNS = {"statements": ["source_id", "paragraph", "quote", "actor_id", "act", "polarity", "date"],
-           "claims": ["source_id", "paragraph", "quote", "kind", "category", "stance", "who"],
-           "quotes": ["source_id", "paragraph", "quote", "speaker", "attribution"]}
+LOCATION = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote"]
+COLUMNS = {"statements": LOCATION + ["actor_id", "act", "polarity", "date"],
+           "claims": LOCATION + ["kind", "category", "stance", "who"],
+           "quotes": LOCATION + ["speaker", "attribution"]}
 
 
 def vocabulary() -> dict[str, set[str]]:
@@ -73,6 +74,17 @@ def _line(node: yaml.Node | None, section: str, index: int) -> str:
 def _paragraphs(corpus: Corpus) -> dict[tuple[str, int], str]:
     return {(s, int(p)): t for s, p, t in zip(corpus.paragraphs.source_id, corpus.paragraphs.paragraph,
                                                corpus.paragraphs.text)}
+
+
+def locate(corpus: Corpus, source: str, paragraph: int, quote: str) -> tuple[int, int, int]:
+    """(sentence, char_start, char_end) of the first occurrence of `quote` in the paragraph: the sentence
+    it starts in, and its offsets in the source text (as every evidence row gives them)."""
+    p = corpus.paragraphs[(corpus.paragraphs.source_id == source) & (corpus.paragraphs.paragraph == paragraph)]
+    start = int(p.char_start.iloc[0]) + str(p.text.iloc[0]).find(quote)
+    s = corpus.sentences[(corpus.sentences.source_id == source) & (corpus.sentences.paragraph == paragraph)]
+    holding = s[(s.char_start <= start) & (s.char_end > start)]
+    sentence = int(holding.sentence.iloc[0]) if len(holding) else int(s.sentence.min())
+    return sentence, start, start + len(quote)
 
 
 def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: dict,
@@ -119,7 +131,7 @@ def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: di
             ok = False
     if not ok:
         return None
-    typed = {"source_id": source, "paragraph": int(para), "quote": row["quote"]}
+    typed = {"source_id": source, "paragraph": int(para), "quote": row["quote"]}  # located by `read`
     if section == "statements":
         typed.update(actor_id=row["actor"], act=row["act"], polarity=row["polarity"], date=row.get("date") or "")
     elif section == "claims":
@@ -179,6 +191,9 @@ def read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding |
     coder = data.get("coder") or (", ".join(str(c) for c in coders) if isinstance(coders, list) else "")
     if problems:
         return None, problems
+    for section in SECTIONS:
+        for r in rows[section]:
+            r["sentence"], r["char_start"], r["char_end"] = locate(corpus, source, r["paragraph"], r["quote"])
     frames = {s: pd.DataFrame(rows[s], columns=COLUMNS[s]) for s in SECTIONS}
     return Coding(path, source, str(coder), frames, [d for d in decisions if isinstance(d, dict)]), problems
 
@@ -195,7 +210,7 @@ def adjudicated_files(folder: Path = CODINGS) -> list[Path]:
 
 def validate(paths: list[Path], corpus: Corpus) -> list[Problem]:
     """Every problem of the coding files `paths`, sorted."""
-    return sorted(p for path in paths for p in read(path, corpus)[1])
+    return sorted(p for path in paths for p in read(path, corpus, f"{Path(path).parent.name}/{Path(path).name}")[1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,88 @@
+"""report/codings.py: coding files read and validated against the manifest, the paragraphs and the codebook
+(tests/fixtures/codings/ on the fixture corpus; the problems of bad.yml counted by hand), and the codings
+of the book (codings/) all valid."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report import codings, load_corpus
+from report.paths import CODINGS, ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CODED = FIXTURES / "codings"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(FIXTURES / "corpus")
+
+
+def test_a_valid_coding_is_read_with_its_rows_located(corpus):
+    coding, problems = codings.read(CODED / "alpha-2024-03-03.a.yml", corpus)
+    assert problems == []
+    assert (coding.source_id, coding.coder) == ("alpha-2024-03-03", "a")
+    st = coding.rows["statements"]
+    assert st[["paragraph", "sentence", "actor_id", "act", "polarity", "date"]].values.tolist() == [
+        [5, 1, "russia", "engages", "affirmed", "2023-09-03"]]
+    text = corpus.texts["alpha-2024-03-03"]
+    for section in codings.SECTIONS:  # every row's offsets point at its quote in the source text
+        for r in coding.rows[section].itertuples():
+            assert text[r.char_start:r.char_end] == r.quote
+    claims = coding.rows["claims"]
+    assert claims[["paragraph", "sentence", "kind", "category", "who"]].values.tolist() == [
+        [8, 1, "motive", "pragmatism", "Sergei Lavrov"], [9, 1, "motive", "economic", "Ivanov"]]
+    assert coding.rows["quotes"].attribution.tolist() == ["venue", "venue"]
+
+
+def test_every_problem_is_named_in_one_run(corpus):
+    coding, problems = codings.read(CODED / "bad.yml", corpus)
+    assert coding is None
+    found = {(p.entry.split(" (")[0], p.field) for p in problems}
+    assert found == {
+        ("(top)", "colour"),
+        ("statements #1", "actor"), ("statements #2", "act"), ("statements #2", "polarity"), ("statements #2", "date"),
+        ("statements #3", "paragraph"), ("statements #4", "quote"),
+        ("claims #1", "category"), ("claims #2", "extra"), ("claims #2", "kind"), ("claims #2", "stance"),
+        ("claims #3", "who"), ("quotes #1", "attribution")}
+    assert all(p.file == "bad.yml" for p in problems)
+    assert "(line 9)" in next(p.entry for p in problems if p.field == "quote")
+
+
+def test_a_source_not_in_the_manifest_is_refused(corpus):
+    coding, problems = codings.read(CODED / "unknown-source.yml", corpus)
+    assert coding is None and [p.field for p in problems] == ["source"]
+
+
+def test_yaml_that_is_not_a_coding_is_refused(corpus, tmp_path):
+    for text in ("- a list\n", "source: [unclosed\n", "a: &x 1\nb: *x\n"):
+        path = tmp_path / "c.yml"
+        path.write_text(text, encoding="utf-8")
+        coding, problems = codings.read(path, corpus)
+        assert coding is None and problems, text
+
+
+def test_the_command_prints_every_problem_and_exits_2():
+    run = subprocess.run([sys.executable, "-m", "report.codings", str(CODED / "unknown-source.yml")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "field source" in run.stdout and "Traceback" not in run.stderr
+
+
+def test_the_books_codings_are_valid():
+    """Every blind and adjudicated coding of codings/ reads without a problem against the seeds."""
+    paths = codings.blind_files(CODINGS) + codings.adjudicated_files(CODINGS)
+    assert codings.validate(paths, load_corpus()) == []
+
+
+def test_check_validates_the_codings_with_the_corpus():
+    """`report check` names every problem of a codings folder, one line each, and exits 2."""
+    run = subprocess.run([sys.executable, "-m", "report", "check", "tests/fixtures/corpus", "--codings",
+                          "tests/fixtures/codings"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = run.stderr.strip().splitlines() or run.stdout.strip().splitlines()
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert sum(line.startswith("codings/bad.yml: entry ") for line in lines) == 13
+    assert any(line.startswith("codings/unknown-source.yml: entry (top): field source") for line in lines)
