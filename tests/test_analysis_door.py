@@ -18,6 +18,7 @@ The last test re-runs every guarded page on the hand annotation of the seeds (te
 """
 
 import os
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -26,6 +27,7 @@ from nbclient import NotebookClient
 from report import analysis, load_corpus
 from report.analysis import door
 from report.evaluate import load_annotations
+from report.extract import evidence as machine
 from report.paths import ROOT, SEED_ANNOTATIONS
 
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
@@ -146,3 +148,30 @@ def test_every_guarded_sentence_holds_on_the_hand_annotation(name):
     finally:
         os.environ.clear()
         os.environ.update(old)
+
+
+def test_reviewed_rows_replace_the_machines_for_a_coded_source():
+    """An adjudicated coding of alpha (tests/fixtures/codings/alpha-2024-03-03.a.yml) replaces the machine's
+    statements and claims of alpha; beta and gamma keep the machine's rows, marked machine."""
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / "corpus")
+    ev = door.reviewed_evidence(corpus, [Path(__file__).parent / "fixtures" / "codings" / "alpha-2024-03-03.a.yml"])
+    st, cl = ev["statements"], ev["claims"]
+    alpha = st[st.source_id == "alpha-2024-03-03"]
+    assert alpha[["paragraph", "sentence", "actor_id", "act", "polarity", "as_of", "coded"]].values.tolist() == [
+        [5, 1, "russia", "engages", "affirmed", "2023-09-03", "reviewed"]]
+    assert alpha.text.iloc[0].startswith("Mr. Lavrov met the envoy")  # the sentence, as in the extraction
+    others = st[st.source_id != "alpha-2024-03-03"]
+    m = machine(corpus)["statements"]
+    assert len(others) == len(m[m.source_id != "alpha-2024-03-03"]) and set(others.coded) == {"machine"}
+    mine = cl[cl.source_id == "alpha-2024-03-03"]
+    assert mine[["category", "stance", "who", "coded"]].values.tolist() == [
+        ["pragmatism", "affirmed", "Sergei Lavrov", "reviewed"], ["economic", "affirmed", "Ivanov", "reviewed"]]
+    # the machine found the pragmatism claim in that sentence, not the economic one
+    assert mine.machine_found.tolist() == [True, False]
+    assert set(cl[cl.source_id != "alpha-2024-03-03"].stance) == {"affirmed"}
+
+
+def test_a_coding_with_problems_is_refused_as_evidence():
+    corpus = load_corpus(Path(__file__).parent / "fixtures" / "corpus")
+    with pytest.raises(ValueError, match="field actor"):
+        door.reviewed_evidence(corpus, [Path(__file__).parent / "fixtures" / "codings" / "bad.yml"])

@@ -17,12 +17,12 @@ from functools import cache
 
 import pandas as pd
 
-from .. import extract
+from .. import codings, extract
 from ..corpus import Corpus
 from ..evaluate import load_annotations
 from ..extract.categories import categories
 from ..gazetteer import actors
-from ..paths import SEED_ANNOTATIONS
+from ..paths import CODINGS, SEED_ANNOTATIONS
 
 SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
 CATEGORY_SECTIONS = ("stances", "recognition_claims")  # term categories of analysis.yml read as evidence
@@ -125,3 +125,59 @@ def naming(corpus: Corpus, rows: pd.DataFrame, words: list[str]) -> pd.Series:
     text = pd.Series([texts.get(k, "") for k in zip(rows.source_id, rows.paragraph, rows.sentence)], index=rows.index,
                      dtype=object)
     return text.str.contains(words_pattern(words)) if len(rows) else pd.Series(False, index=rows.index, dtype=bool)
+
+
+REVIEWED = "reviewed"  # a row a reviewer confirmed or added (the adjudicated coding of its source)
+MACHINE = "machine"  # a row of the machine reader no one has reviewed yet (its source is not coded)
+
+
+def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
+    """The evidence with the adjudicated codings (`paths`, by default every `codings/<source>.yml`) in place
+    of the machine's statements and claims for the sources they code; the machine's rows elsewhere.
+
+    Statements and claims keep the extraction's columns and add `coded` (reviewed or machine) and
+    `machine_found` (for a reviewed row, whether the machine reader found it too: the same actor and act,
+    or kind and category, in the same sentence; true for a machine row); claims add `stance` (affirmed or
+    denied; a machine row is affirmed). A reviewed statement holds for the date its coding gives, else for
+    its source's publication date. Raises ValueError naming every problem of a coding file.
+    """
+    machine = machine_evidence(corpus)
+    paths = codings.adjudicated_files(CODINGS) if paths is None else list(paths)
+    read = [codings.read(p, corpus) for p in paths]
+    problems = [str(p) for _, found in read for p in found]
+    if problems:
+        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
+    coded = {c.source_id: c for c, _ in read}
+    texts = sentence_texts(corpus)
+    dates = published(corpus)
+    names = {a.id: a.name for a in actors().values()}
+    st, cl = machine["statements"], machine["claims"]
+    found_st = set(zip(st.source_id, st.paragraph, st.sentence, st.actor_id, st.act))
+    found_cl = set(zip(cl.source_id, cl.paragraph, cl.sentence, cl.kind, cl.category))
+    parts_st = [st[~st.source_id.isin(coded)].assign(coded=MACHINE, machine_found=True)]
+    parts_cl = [cl[~cl.source_id.isin(coded)].assign(coded=MACHINE, machine_found=True, stance="affirmed")]
+    for sid, coding in sorted(coded.items()):
+        r = coding.rows["statements"]
+        keys = list(zip(r.source_id, r.paragraph, r.sentence))
+        parts_st.append(pd.DataFrame({
+            "source_id": r.source_id, "paragraph": r.paragraph, "sentence": r.sentence, "char_start": r.char_start,
+            "char_end": r.char_end, "actor_id": r.actor_id, "actor": r.actor_id.map(lambda a: names.get(a, a)),
+            "act": r.act, "polarity": r.polarity, "as_of": r.date.where(r.date != "", dates[sid]), "trigger": "",
+            "text": [texts.get(k, "") for k in keys], "coded": REVIEWED,
+            "machine_found": [k + (a, t) in found_st for k, a, t in zip(keys, r.actor_id, r.act)]}))
+        c = coding.rows["claims"]
+        keys = list(zip(c.source_id, c.paragraph, c.sentence))
+        parts_cl.append(pd.DataFrame({
+            "source_id": c.source_id, "paragraph": c.paragraph, "sentence": c.sentence, "kind": c.kind,
+            "category": c.category, "char_start": c.char_start, "char_end": c.char_end, "who": c.who,
+            "speaker_id": "", "marker": "", "cue": "", "text": [texts.get(k, "") for k in keys], "coded": REVIEWED,
+            "machine_found": [k + (kd, cat) in found_cl for k, kd, cat in zip(keys, c.kind, c.category)],
+            "stance": c.stance}))
+    out = dict(machine)
+    out["statements"] = (pd.concat(parts_st, ignore_index=True)
+                         .drop_duplicates(["source_id", "paragraph", "sentence", "actor_id", "act", "polarity"])
+                         .sort_values(["source_id", "paragraph", "sentence", "actor_id", "act"], ignore_index=True))
+    out["claims"] = (pd.concat(parts_cl, ignore_index=True)
+                     .drop_duplicates(["source_id", "paragraph", "sentence", "kind", "category", "stance"])
+                     .sort_values(["source_id", "paragraph", "sentence", "kind", "category"], ignore_index=True))
+    return out
