@@ -261,6 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     p_extract = sub.add_parser("extract", help="validate, parse and write the tables as CSV")
     p_extract.add_argument("seeds_dir", type=Path)
     p_extract.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    p_propose = sub.add_parser("propose", help="write the machine reader's rows for one source as a coding to review")
+    p_propose.add_argument("seeds_dir", type=Path)
+    p_propose.add_argument("source_id")
+    p_propose.add_argument("--out", type=Path, default=None,
+                           help="the coding file to write (default: codings/<source_id>.yml for the book's seeds); "
+                                "never overwritten")
     p_bib = sub.add_parser("bib", help="write the BibTeX bibliography generated from the manifest")
     p_bib.add_argument("seeds_dir", type=Path)
     p_bib.add_argument("--out", type=Path, required=True, help="the .bib file to write")
@@ -337,12 +343,39 @@ def _corpus_command(args) -> int:
             return _problems(err.problems, args.seeds_dir)
         for path in paths:
             print(escape(str(path)))
+    elif args.command == "propose":
+        return _propose(corpus, args)
     elif args.command == "bib":
         try:
             changed = bib.write_if_changed(out, bib.bibtex(corpus.sources))
         except OSError as err:
             return _problems([Problem(str(out), NONE, OUT, f"cannot be written: {os_reason(err)}")], args.seeds_dir)
         print(f"{escape(str(out))}: {'written' if changed else 'unchanged'}")
+    return 0
+
+
+def _propose(corpus, args) -> int:
+    """`propose`: the machine's rows of one source, every row marked proposed, in a new coding file."""
+    if args.source_id not in set(corpus.sources.source_id):
+        return _problems([Problem(str(args.seeds_dir), NONE, "source_id",
+                                  f"{name(args.source_id)} is not a source id of the manifest")], args.seeds_dir)
+    book = Path(args.seeds_dir).resolve() == SEEDS.resolve()
+    out = args.out or (CODINGS / f"{args.source_id}.yml" if book else None)
+    if out is None:
+        return _problems([Problem(str(args.seeds_dir), NONE, OUT, "give --out: the folder is not the book's seeds")],
+                         args.seeds_dir)
+    text = codings.dump(codings.proposals(corpus, args.source_id, evidence(corpus)))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with open(out, "x", encoding="utf-8") as fh:  # never overwrite a coding: a review may be under way
+            fh.write(text)
+    except FileExistsError:
+        return _problems([Problem(str(out), NONE, OUT, "exists already: a coding is never overwritten; move it "
+                                                        "away to propose again")], args.seeds_dir)
+    except OSError as err:
+        return _problems([Problem(str(out), NONE, OUT, f"cannot be written: {os_reason(err)}")], args.seeds_dir)
+    n = text.count("status: proposed")
+    print(f"{escape(str(out))}: {n} proposals of the machine reader to review (codings/GUIDE.md)")
     return 0
 
 

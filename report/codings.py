@@ -32,6 +32,9 @@ FIELDS = {
                "note": False},
     "quotes": {"paragraph": True, "quote": True, "speaker": True, "attribution": True, "note": False},
 }
+for _fields in FIELDS.values():
+    _fields["status"] = False  # `proposed` on a row `report propose` wrote that no reviewer has decided yet
+PROPOSED = "proposed"
 TOP = {"source": True, "coder": False, "coders": False, "statements": False, "claims": False, "quotes": False,
        "decisions": False}
 DECISION_FIELDS = {"section": True, "item": True, "decision": True, "reason": True}
@@ -129,6 +132,13 @@ def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: di
         except ValueError as err:
             problem("date", str(err))
             ok = False
+    if row.get("status") not in (None, "", PROPOSED):
+        problem("status", f"{show(row['status'])}: a row's status is `{PROPOSED}` or absent")
+        ok = False
+    elif row.get("status") == PROPOSED:
+        problem("status", "a proposal of the machine reader not yet decided: confirm it (delete `status`), "
+                          "correct it or delete the row")
+        ok = False
     if not ok:
         return None
     typed = {"source_id": source, "paragraph": int(para), "quote": row["quote"]}  # located by `read`
@@ -196,6 +206,37 @@ def read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding |
             r["sentence"], r["char_start"], r["char_end"] = locate(corpus, source, r["paragraph"], r["quote"])
     frames = {s: pd.DataFrame(rows[s], columns=COLUMNS[s]) for s in SECTIONS}
     return Coding(path, source, str(coder), frames, [d for d in decisions if isinstance(d, dict)]), problems
+
+
+def proposals(corpus: Corpus, source_id: str, machine: dict[str, pd.DataFrame]) -> dict:
+    """The machine reader's rows for one source (`machine`: its evidence tables) as a coding file, every row
+    marked `status: proposed`: the start of a review (codings/GUIDE.md)."""
+    text = corpus.texts[source_id]
+    paras = corpus.paragraphs[corpus.paragraphs.source_id == source_id]
+
+    def quote(r) -> str:  # the row's span, cut to its paragraph
+        p = paras[(paras.paragraph == r.paragraph)].iloc[0]
+        return text[max(r.char_start, p.char_start):min(r.char_end, p.char_end)].strip()
+
+    st = machine["statements"][machine["statements"].source_id == source_id]
+    cl = machine["claims"][machine["claims"].source_id == source_id]
+    qu = machine["quotes"][machine["quotes"].source_id == source_id]
+    return {
+        "source": source_id,
+        "coder": "machine",
+        "statements": [{"paragraph": int(r.paragraph), "quote": quote(r), "actor": r.actor_id, "act": r.act,
+                        "polarity": r.polarity, "status": PROPOSED} for r in st.itertuples()],
+        "claims": [{"paragraph": int(r.paragraph), "quote": quote(r), "kind": r.kind, "category": r.category,
+                    "stance": "affirmed", "who": r.who, "status": PROPOSED} for r in cl.itertuples()],
+        "quotes": [{"paragraph": int(r.paragraph), "quote": quote(r), "speaker": r.speaker,
+                    "attribution": "named" if r.speaker else "none", "status": PROPOSED}
+                   for r in qu.itertuples() if r.kind != "term"],
+    }
+
+
+def dump(coding: dict) -> str:
+    """A coding as YAML, rows one per line in the order of the guide."""
+    return yaml.safe_dump(coding, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
 
 
 def blind_files(folder: Path = CODINGS) -> list[Path]:

@@ -86,3 +86,22 @@ def test_check_validates_the_codings_with_the_corpus():
     assert run.returncode == 2, run.stdout + run.stderr
     assert sum(line.startswith("codings/bad.yml: entry ") for line in lines) == 13
     assert any(line.startswith("codings/unknown-source.yml: entry (top): field source") for line in lines)
+
+
+def test_propose_writes_the_machines_rows_to_review(corpus, tmp_path):
+    """`report propose` writes one source's machine rows as a coding, each marked proposed: refused as
+    evidence while a proposal is undecided (one problem per row, naming it), valid once decided; never
+    overwrites a coding."""
+    out = tmp_path / "beta-2024.yml"
+    cmd = [sys.executable, "-m", "report", "propose", "tests/fixtures/corpus", "beta-2024", "--out", str(out)]
+    run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    coding, problems = codings.read(out, corpus)
+    assert coding is None and problems and {p.field for p in problems} == {"status"}
+    n = out.read_text(encoding="utf-8").count("status: proposed")
+    assert len(problems) == n and f"{n} proposals" in run.stdout
+    out.write_text(out.read_text(encoding="utf-8").replace(", status: proposed", ""), encoding="utf-8")
+    decided, problems = codings.read(out, corpus)
+    assert problems == [] and sum(len(decided.rows[s]) for s in codings.SECTIONS) == n
+    again = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 2 and "never overwritten" in again.stderr + again.stdout
