@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import extract
+from .. import agreement, codings, extract
 from ..analysis.door import source_order
 from ..corpus import Corpus
 from ..evaluate import LABELS, SAMPLES, dev_corpus, errors, kind_agreement, scores
+from ..paths import CODINGS
 
 
 def evidence_counts(corpus: Corpus) -> pd.DataFrame:
@@ -104,3 +105,34 @@ def error_summary(corpus: Corpus) -> pd.DataFrame:
     order = [(LABELS[t], SAMPLES[s]) for t in LABELS for s in SAMPLES if (LABELS[t], SAMPLES[s]) in counts.index]
     counts = counts.reindex(pd.MultiIndex.from_tuples(order, names=["instrument", "sample"]))
     return counts.assign(all=counts.sum(axis=1)).rename_axis(columns=None)
+
+
+def blind_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
+    """The two blind codings of each source that has two (`blind/<source>.<coder>.yml`, the first two coders
+    in letter order), oldest source first. Raises ValueError naming every problem of a coding file."""
+    read = [codings.read(p, corpus) for p in codings.blind_files(folder)]
+    problems = [str(p) for _, found in read for p in found]
+    if problems:
+        raise ValueError("the blind codings cannot be read:\n" + "\n".join(problems))
+    by_source: dict[str, list] = {}
+    for coding, _ in sorted(read, key=lambda r: (r[0].source_id, r[0].coder)):
+        by_source.setdefault(coding.source_id, []).append(coding)
+    order = {s: i for i, s in enumerate(source_order(corpus))}
+    return [(cs[0], cs[1]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0)) if len(cs) >= 2]
+
+
+def coding_agreement(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
+    """How far the two blind coders of each source agree, per field (`agreement.reliability`).
+
+    Index: field. Columns: units, agreement (%), alpha (Krippendorff's, nominal; empty where undefined)."""
+    return agreement.reliability(corpus, blind_pairs(corpus, folder))
+
+
+def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
+    """Rows each blind coder gave each source, by section. Index: source, coder. Columns: statements,
+    claims, quotes."""
+    rows = {(a.source_id, c.coder): {s: len(c.rows[s]) for s in codings.SECTIONS}
+            for a, b in blind_pairs(corpus, folder) for c in (a, b)}
+    out = pd.DataFrame.from_dict(rows, orient="index", columns=list(codings.SECTIONS))
+    out.index = pd.MultiIndex.from_tuples(out.index, names=["source", "coder"])
+    return out
