@@ -8,7 +8,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..extract.claims import vocab
 from ..gazetteer import actors, home
-from .door import SENTENCE_KEY, evidence, naming, source_order
+from .door import SENTENCE_KEY, affirmed_claims, evidence, naming, source_order
 
 
 def labels(kind: str = "motive") -> dict[str, str]:
@@ -17,8 +17,8 @@ def labels(kind: str = "motive") -> dict[str, str]:
 
 
 def of_kind(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
-    """The claim rows of `kind` (one per sentence and category), as the evidence gives them."""
-    c = evidence(corpus)["claims"]
+    """The claim rows of `kind` (one per sentence and category) that the sources affirm."""
+    c = affirmed_claims(evidence(corpus)["claims"])
     return c[c.kind == kind]
 
 
@@ -104,7 +104,7 @@ def mention_sources(corpus: Corpus, category: str, words: list[str], kind: str =
 def balance(corpus: Corpus) -> pd.DataFrame:
     """Per source (oldest first): its motive claim sentences, its risk claim sentences, and the motive it
     gives most (ties: codebook order). Index: source. Columns: motives, risks, main motive."""
-    c = evidence(corpus)["claims"]
+    c = affirmed_claims(evidence(corpus)["claims"])
     names = labels("motive")
     rows = {}
     for sid in source_order(corpus):

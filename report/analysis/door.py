@@ -28,7 +28,7 @@ SENTENCE_KEY = ["source_id", "paragraph", "sentence"]
 CATEGORY_SECTIONS = ("stances", "recognition_claims")  # term categories of analysis.yml read as evidence
 
 _OVERRIDE: list[dict[str, pd.DataFrame]] = []
-_ANNOTATED: dict[Corpus, dict[str, pd.DataFrame]] = {}
+_SWITCHED: dict[tuple[Corpus, str], dict[str, pd.DataFrame]] = {}
 
 
 @contextmanager
@@ -52,13 +52,17 @@ def machine_evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
 def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The book's evidence tables by name: events, quotes, numbers, mentions, codes, statements,
     claims (the extraction's columns), stances and recognition_claims (term categories: source_id,
-    paragraph, sentence, category, matched)."""
+    paragraph, sentence, category, matched). With REPORT_EVIDENCE=annotated, the statements and claims
+    of the older hand annotation (tests/annotations/); with REPORT_EVIDENCE=reviewed, the adjudicated
+    codings (codings/) where a source is coded (`reviewed_evidence`)."""
     if _OVERRIDE:
         return {**machine_evidence(corpus), **_OVERRIDE[-1]}
-    if os.environ.get("REPORT_EVIDENCE") == "annotated":
-        if corpus not in _ANNOTATED:  # a Corpus hashes by identity, and the key keeps it alive
-            _ANNOTATED[corpus] = annotated_evidence(corpus, SEED_ANNOTATIONS)
-        return _ANNOTATED[corpus]
+    mode = os.environ.get("REPORT_EVIDENCE")
+    if mode in ("annotated", "reviewed"):
+        if (corpus, mode) not in _SWITCHED:  # a Corpus hashes by identity, and the key keeps it alive
+            _SWITCHED[(corpus, mode)] = (annotated_evidence(corpus, SEED_ANNOTATIONS) if mode == "annotated"
+                                         else reviewed_evidence(corpus))
+        return _SWITCHED[(corpus, mode)]
     return machine_evidence(corpus)
 
 
@@ -181,3 +185,9 @@ def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
                      .drop_duplicates(["source_id", "paragraph", "sentence", "kind", "category", "stance"])
                      .sort_values(["source_id", "paragraph", "sentence", "kind", "category"], ignore_index=True))
     return out
+
+
+def affirmed_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims a source affirms: a reviewed claim may be denied ("not a story of shared values"), which is
+    no claim of its category; the machine's claims carry no stance and are all affirmed."""
+    return claims[claims.stance == "affirmed"] if "stance" in claims.columns else claims

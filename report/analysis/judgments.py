@@ -13,7 +13,7 @@ from ..codebook import load
 from ..corpus import Corpus
 from ..guards import GuardFailed
 from .claims import balance, labels, ranking
-from .door import SENTENCE_KEY, evidence, naming, published, sentence_texts
+from .door import SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
 from .profiles import grade_rules, independent_count, source_profiles
 
 
@@ -53,6 +53,8 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
     parts = []
     for sel in selectors or []:
         table = ev[sel["table"]]
+        if sel["table"] == "claims" and "stance" not in sel:  # a denied claim states the contrary
+            table = affirmed_claims(table)
         keep = pd.Series(True, index=table.index)
         for column, wanted in sel.items():
             if column not in ("table", "mentions"):
@@ -131,7 +133,7 @@ def _denominator(corpus, spec, judgment) -> int:
     kind = spec.get("kind") if "table" in spec else judgment_value(judgment, "kind")
     table = spec.get("table") if "table" in spec else next((s["table"] for s in judgment["evidence"]), None)
     if table == "claims" and isinstance(kind, str):
-        c = evidence(corpus)["claims"]
+        c = affirmed_claims(evidence(corpus)["claims"])
         return int(c.source_id[c.kind == kind].nunique())
     return len(corpus.sources)
 
@@ -172,7 +174,7 @@ def _check_fewer_sources_than(corpus, rows, spec, judgment) -> str | None:
 def _check_every_source(corpus, rows, spec, judgment) -> str | None:
     """Every source that states a claim of the judgment's kind states this one."""
     kind = judgment_value(judgment, "kind")
-    c = evidence(corpus)["claims"]
+    c = affirmed_claims(evidence(corpus)["claims"])
     stating = set(c.source_id[c.kind == kind]) if isinstance(kind, str) else set(corpus.sources.source_id)
     missing = sorted(stating - set(_own(corpus, rows, spec).source_id))
     return None if not missing else f"not every source that states a {kind} states it: {', '.join(missing)} do not"

@@ -18,7 +18,8 @@ def _items(corpus: Corpus) -> pd.DataFrame:
     ev = evidence(corpus)
     dates = published(corpus)
     c = ev["claims"]
-    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": "affirmed",
+    stance = c.stance.map({"affirmed": "affirmed", "denied": "negated"}) if "stance" in c.columns else "affirmed"
+    claims = pd.DataFrame({"source_id": c.source_id, "item": c.kind + ": " + c.category, "polarity": stance,
                            "when": c.source_id.map(dates)})
     st = ev["statements"]
     st = st[st.polarity.isin(["affirmed", "negated"])]
