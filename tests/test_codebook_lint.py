@@ -48,6 +48,7 @@ REQUIRED = {
     "analysis": ["common_actors", "event_kinds", "disagreement_window_days", "recognition_claims", "stances"],
     "boilerplate": ["topic_terms", "title_case_share", "rules"],
     "claims": ["continuing", "negations", "min_list", "not_cues", "kinds"],
+    "codings": ["assessments", "stances", "attributions"],
     "dates": ["months", "month_abbreviations", "weekdays", "month_context", "number_words", "time_units",
               "decade_parts", "identifier_words", "qualifiers", "multipliers", "currencies", "future_markers",
               "ordinal_suffixes", "range_openers", "range_joiners", "relative_steps", "relative_within",
@@ -284,6 +285,8 @@ MIN_WORDS = 4
 # Literals of 4+ words that are not vocabulary, by (file under report/, first word of the literal): why
 ALLOWED = {
     ("bib.py", "jan"): "BibTeX's month macros (a file format, not text the extractors read)",
+    ("codings.py", "source"): "the top-level keys of a coding file (codings/GUIDE.md: a file format)",
+    ("codings.py", "section"): "the fields of an adjudication decision (codings/GUIDE.md: a file format)",
     ("manifest.py", "Cc"): "Unicode general categories (control and format characters), not words",
     ("publish/browser.py", "links"): "names of the browser test's link checks (ids)",
     ("publish/buildinfo.py", "given-names"): "CITATION.cff field names (a file format)",
