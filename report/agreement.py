@@ -71,7 +71,7 @@ def _people() -> dict[str, str]:
     return out
 
 
-def _speaker(name: str) -> str:
+def speaker_key(name: str) -> str:
     """A speaker as the two coders can be compared on: the gazetteer's person when the name (or its
     surname) is one of theirs ("Lavrov", "Sergei Lavrov"), else the name lowercased without its article."""
     plain = re.sub(r"^(?:a|an|the)\s+", "", str(name).strip().lower())
@@ -108,7 +108,7 @@ def field_values(corpus: Corpus, a: Coding, b: Coding) -> dict[str, list[tuple[s
                           for x, y in _shared(ca, cb, ["kind", "category"], "who")]
     out["quotes: found"] = _sentence_values(qa, qb, units, lambda r: pd.Series("quotation", index=r.index))
     matched = _matched_quotes(qa, qb)
-    out["quotes: speaker"] = [(_speaker(x.speaker), _speaker(y.speaker)) for x, y in matched]
+    out["quotes: speaker"] = [(speaker_key(x.speaker), speaker_key(y.speaker)) for x, y in matched]
     out["quotes: attribution"] = [(x.attribution, y.attribution) for x, y in matched]
     return out
 

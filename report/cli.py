@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import secrets
 import stat
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
 import pandas as pd
 
-from . import bib, codings, schemas
+from . import bib, codings, guards, schemas
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
@@ -251,6 +253,40 @@ def _fail(lines: list[str]) -> int:
     return EXIT_PROBLEMS
 
 
+def _run_notebooks(paths: list[Path]) -> int:
+    """Execute every notebook in place, even after one fails; then list every sentence whose guard failed
+    (page, sentence, reason) and every notebook that failed otherwise, and exit 1 if there is any."""
+    failed: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "guards.jsonl"
+        saved = {k: os.environ.get(k) for k in (guards.LOG, guards.PAGE)}
+        os.environ[guards.LOG] = str(log)
+        try:
+            for path in paths:
+                os.environ[guards.PAGE] = Path(path).stem
+                try:
+                    execute_in_place(path)
+                    print(f"{path}: executed")
+                except Exception as err:  # noqa: BLE001 (each notebook's failure is listed, the others still run)
+                    plain = re.sub(r"\x1b\[[0-9;]*m", "", str(err)).strip()  # the kernel colours its traceback
+                    failed.append(f"{path}: failed: {name(plain.splitlines()[-1] if plain else type(err).__name__, 300)}")
+                    print(failed[-1], file=sys.stderr)
+        finally:
+            for k, v in saved.items():
+                os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+        broken = guards.collected(log)
+    for g in broken:
+        print(f"{g['page']}: the sentence \"{g['sentence']}\" no longer holds"
+              + (f": {g['why']}" if g["why"] else ""), file=sys.stderr)
+    for line in failed:
+        print(line, file=sys.stderr)
+    if broken or failed:
+        print(f"{len(broken)} sentences no longer hold and {len(failed)} notebooks failed: the outputs written "
+              "must not be published (README, 'When a guard fails')", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -283,10 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         return _browser_check(args.html_dir, args.screenshots)
 
     if args.command == "run-notebooks":
-        for path in args.notebooks:
-            execute_in_place(path)
-            print(f"{path}: executed")
-        return 0
+        return _run_notebooks(args.notebooks)
 
     try:
         return _corpus_command(args)

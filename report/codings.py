@@ -249,6 +249,18 @@ def adjudicated_files(folder: Path = CODINGS) -> list[Path]:
     return sorted(Path(folder).glob("*.yml"))
 
 
+def adjudicated_files_for(corpus: Corpus, folder: Path = CODINGS) -> list[Path]:
+    """The adjudicated codings of the sources in `corpus`; a file whose source cannot be read is kept, so
+    that reading it names its problem rather than dropping it."""
+    def source(path: Path):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
+        return data.get("source") if isinstance(data, dict) else None
+    return [p for p in adjudicated_files(folder) if source(p) is None or source(p) in corpus.texts]
+
+
 def validate(paths: list[Path], corpus: Corpus) -> list[Problem]:
     """Every problem of the coding files `paths`, sorted."""
     return sorted(p for path in paths for p in read(path, corpus, f"{Path(path).parent.name}/{Path(path).name}")[1])

@@ -22,10 +22,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import codebook
+from . import codebook, codings
+from .agreement import speaker_key
 from .corpus import Corpus, load_corpus
 from .extract import evidence
-from .paths import DEV_ANNOTATIONS, DEV_CORPUS, SEED_ANNOTATIONS
+from .paths import CODINGS, DEV_ANNOTATIONS, DEV_CODINGS, DEV_CORPUS, SEED_ANNOTATIONS
 
 # task -> (evidence table, columns compared, attribute scored on matches); _subset picks each task's rows
 TASKS = {
@@ -40,6 +41,7 @@ TASKS = {
 ANNOTATION_FIELD = {"dates": "dates", "numbers": "numbers", "quotes": "quotes", "statements_key_acts": "statements",
                     "statements_engages": "statements", "motive_claims": "claims", "risk_claims": "claims"}
 SENTENCE_TASKS = ("statements", "claims")
+CODED_TASKS = ("quotes", "statements_key_acts", "statements_engages", "motive_claims", "risk_claims")  # what a coding holds
 LABELS = {"dates": "dates", "numbers": "numbers", "quotes": "quotation speakers",
           "statements_key_acts": "statements, key acts", "statements_engages": "statements, engages",
           "motive_claims": "motive claims", "risk_claims": "risk claims"}
@@ -175,20 +177,18 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 1.0
 
 
-def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    """(score table, alignment by task) of one annotated sample.
-
-    Score columns: task, annotated, extracted, matched, precision, recall, attribute (share of matches
-    whose polarity or who is right; empty for span tasks).
-    """
-    gold = load_annotations(corpus, paths)
+def _score(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """(score table, alignment by task) of the machine's rows against `gold` (frames by annotation field), on
+    the sources that `gold` covers."""
     ev = evidence(corpus)
+    annotated = {sid for f in gold.values() for sid in f.source_id}  # sources with any annotation
     rows, alignments = [], {}
-    for task, (table, columns, attribute) in TASKS.items():
-        field = ANNOTATION_FIELD[task]
-        g = _subset(task, gold[field])
-        annotated = {sid for f in gold.values() for sid in f.source_id}  # sources with any annotation
+    for task in tasks:
+        table, columns, attribute = TASKS[task]
+        g = _subset(task, gold[ANNOTATION_FIELD[task]])
         extracted = _subset(task, ev[table][ev[table].source_id.isin(annotated)])
+        if task == "quotes":  # speakers compare as the coders' agreement does: a person by any of their names
+            g, extracted = (f.assign(speaker=f.speaker.fillna("").map(speaker_key)) for f in (g, extracted))
         aligned = match(extracted, g, columns, attribute, by_sentence=table in SENTENCE_TASKS)
         n_match = int(aligned.status.isin(["match", "wrong_attribute"]).sum())
         n_attr = int((aligned.status == "match").sum())
@@ -197,6 +197,39 @@ def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[
                      "attribute": _ratio(n_attr, n_match) if attribute else float("nan")})
         alignments[task] = aligned
     return pd.DataFrame(rows).set_index("task"), alignments
+
+
+def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """(score table, alignment by task) of one annotated sample.
+
+    Score columns: task, annotated, extracted, matched, precision, recall, attribute (share of matches
+    whose polarity or who is right; empty for span tasks).
+    """
+    return _score(corpus, load_annotations(corpus, paths), TASKS)
+
+
+def coded_gold(corpus: Corpus, folder: Path) -> dict[str, pd.DataFrame]:
+    """The adjudicated codings in `folder` (`<source>.yml`) as the frames `match` reads, by annotation field:
+    statements (actor_id, act, polarity), claims (kind, category, who; the affirmed ones: a denied claim is
+    no claim of its category) and quotes (speaker). Raises ValueError naming every problem of a coding."""
+    read = [codings.read(p, corpus) for p in codings.adjudicated_files(folder)]
+    problems = [str(p) for _, found in read for p in found]
+    if problems:
+        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
+    out = {}
+    for field in codings.SECTIONS:
+        parts = [c.rows[field] for c, _ in read if c.source_id in corpus.texts]
+        df = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=codings.COLUMNS[field]))
+        if field == "claims":
+            df = df[df.stance == "affirmed"]
+        out[field] = df.rename(columns={"quote": "text"}).sort_values(["source_id", "char_start"], ignore_index=True)
+    return out
+
+
+def coded_sample(corpus: Corpus, folder: Path) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """(score table, alignment by task) of the machine's statements, claims and quotation speakers against
+    the adjudicated codings in `folder`, as `score_sample` gives them against an annotation."""
+    return _score(corpus, coded_gold(corpus, folder), CODED_TASKS)
 
 
 @cache
@@ -211,6 +244,15 @@ def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFra
     """
     ins, a_in = score_sample(corpus, SEED_ANNOTATIONS)
     outs, a_out = score_sample(dev_corpus(), DEV_ANNOTATIONS)
+    table = pd.concat({"in_sample": ins, "out_of_sample": outs}, axis=1)
+    return table, {"in_sample": a_in, "out_of_sample": a_out}
+
+
+def coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+    """The machine reader against the reviewed codings, in both samples: the seeds' codings (`codings/`) and
+    the development corpus's (`tests/dev-corpus/codings/`). Shaped as `scores`."""
+    ins, a_in = coded_sample(corpus, CODINGS)
+    outs, a_out = coded_sample(dev_corpus(), DEV_CODINGS)
     table = pd.concat({"in_sample": ins, "out_of_sample": outs}, axis=1)
     return table, {"in_sample": a_in, "out_of_sample": a_out}
 

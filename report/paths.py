@@ -17,6 +17,7 @@ MANIFEST_NAME = "sources.yml"
 # development corpus: public-domain articles no rule was written on, kept in tests/dev-corpus)
 SEED_ANNOTATIONS = sorted((ROOT / "tests" / "annotations").glob("seeds*.yml"))
 DEV_CORPUS = ROOT / "tests" / "dev-corpus"
+DEV_CODINGS = DEV_CORPUS / "codings"  # the development corpus coded like the seeds (out of sample)
 DEV_ANNOTATIONS = [ROOT / "tests" / "annotations" / "dev.yml"]
 DATA_DICTIONARY = Path(__file__).resolve().parent / "data_dictionary.yml"
 DATA_DIR = BOOK / "data"

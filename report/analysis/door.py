@@ -1,10 +1,10 @@
 """The one door to the book's evidence: `evidence(corpus)`.
 
 It is the machine reader's tables (`report.extract.evidence`) and the term categories of
-codebook/analysis.yml (`stances`, `recognition_claims`), or, under the documented switch, the same
-with the statements and claims of the hand annotation in their place: `using_evidence(tables)` in
-code, or REPORT_EVIDENCE=annotated in the environment (a test re-runs every guarded page so, so
-that a sentence true only of the extractor's errors fails). Every page reads through here; only the
+codebook/analysis.yml (`stances`, `recognition_claims`), with the statements and claims of the
+reviewed codings (codings/) in place of the machine's for every coded source, each row marked
+`coded` (reviewed or machine). Other evidence can be swapped in: `using_evidence(tables)` in code,
+or REPORT_EVIDENCE=machine|annotated in the environment. Every page reads through here; only the
 method page, which describes the machine reader, calls `report.extract.evidence` itself.
 """
 
@@ -49,21 +49,27 @@ def machine_evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     return {**extract.evidence(corpus), **{s: categories(corpus, s) for s in CATEGORY_SECTIONS}}
 
 
+MODES = ("reviewed", "machine", "annotated")  # REPORT_EVIDENCE; the book is built on the first
+
+
 def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The book's evidence tables by name: events, quotes, numbers, mentions, codes, statements,
     claims (the extraction's columns), stances and recognition_claims (term categories: source_id,
-    paragraph, sentence, category, matched). With REPORT_EVIDENCE=annotated, the statements and claims
-    of the older hand annotation (tests/annotations/); with REPORT_EVIDENCE=reviewed, the adjudicated
-    codings (codings/) where a source is coded (`reviewed_evidence`)."""
+    paragraph, sentence, category, matched). The statements and claims are the adjudicated codings
+    (codings/) where a source is coded and the machine reader's rows elsewhere (`reviewed_evidence`).
+    REPORT_EVIDENCE=machine gives the machine reader's rows everywhere; REPORT_EVIDENCE=annotated the
+    older hand annotation (tests/annotations/)."""
     if _OVERRIDE:
         return {**machine_evidence(corpus), **_OVERRIDE[-1]}
-    mode = os.environ.get("REPORT_EVIDENCE")
-    if mode in ("annotated", "reviewed"):
-        if (corpus, mode) not in _SWITCHED:  # a Corpus hashes by identity, and the key keeps it alive
-            _SWITCHED[(corpus, mode)] = (annotated_evidence(corpus, SEED_ANNOTATIONS) if mode == "annotated"
-                                         else reviewed_evidence(corpus))
-        return _SWITCHED[(corpus, mode)]
-    return machine_evidence(corpus)
+    mode = os.environ.get("REPORT_EVIDENCE") or MODES[0]
+    if mode not in MODES:
+        raise ValueError(f"REPORT_EVIDENCE={mode!r}: must be one of {', '.join(MODES)}")
+    if mode == "machine":
+        return machine_evidence(corpus)
+    if (corpus, mode) not in _SWITCHED:  # a Corpus hashes by identity, and the key keeps it alive
+        _SWITCHED[(corpus, mode)] = (annotated_evidence(corpus, SEED_ANNOTATIONS) if mode == "annotated"
+                                     else reviewed_evidence(corpus))
+    return _SWITCHED[(corpus, mode)]
 
 
 def annotated_evidence(corpus: Corpus, paths) -> dict[str, pd.DataFrame]:
@@ -136,7 +142,8 @@ MACHINE = "machine"  # a row of the machine reader no one has reviewed yet (its 
 
 
 def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
-    """The evidence with the adjudicated codings (`paths`, by default every `codings/<source>.yml`) in place
+    """The evidence with the adjudicated codings (`paths`, by default the `codings/<source>.yml` of the sources
+    in `corpus`) in place
     of the machine's statements and claims for the sources they code; the machine's rows elsewhere.
 
     Statements and claims keep the extraction's columns and add `coded` (reviewed or machine) and
@@ -146,7 +153,7 @@ def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
     its source's publication date. Raises ValueError naming every problem of a coding file.
     """
     machine = machine_evidence(corpus)
-    paths = codings.adjudicated_files(CODINGS) if paths is None else list(paths)
+    paths = codings.adjudicated_files_for(corpus, CODINGS) if paths is None else list(paths)
     read = [codings.read(p, corpus) for p in paths]
     problems = [str(p) for _, found in read for p in found]
     if problems:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..codebook import load
 from ..corpus import Corpus
-from ..guards import GuardFailed
+from ..guards import guard_all
 from .claims import balance, labels, ranking
 from .door import SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
 from .profiles import grade_rules, independent_count, source_profiles
@@ -289,12 +289,10 @@ def judgments(corpus: Corpus) -> list[Judgment]:
 
 
 def check_judgments(corpus: Corpus) -> list[Judgment]:
-    """All judgments; raises GuardFailed naming every sentence whose checks fail."""
+    """All judgments; a judgment whose checks fail fails its guard (`report.guards.guard`: raises
+    GuardFailed, or is collected under REPORT_GUARDS_LOG so that every failure is named in one run)."""
     out = judgments(corpus)
-    failed = [j for j in out if j.failures]
-    if failed:
-        raise GuardFailed("\n".join(f'Key judgment "{j.id}" ({j.text[:90]}...) no longer holds: '
-                                    + "; ".join(j.failures) for j in failed))
+    guard_all([(f'Key judgment "{j.id}": {j.text[:90]}...', not j.failures, "; ".join(j.failures)) for j in out])
     return out
 
 

@@ -12,7 +12,7 @@ import html
 import pandas as pd
 
 from .. import codebook
-from ..analysis.door import machine_evidence
+from ..analysis.door import evidence, machine_evidence
 from ..evaluate import load_annotations
 from ..paths import SEED_ANNOTATIONS
 from . import latex, numbering
@@ -116,11 +116,11 @@ def reprintable(licence) -> bool:
 
 
 def cited_paragraphs(corpus) -> set[tuple[str, int]]:
-    """The paragraphs the book cites: every paragraph with a row in a table of the machine's evidence (the
-    chapters list sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every
+    """The paragraphs the book cites: every paragraph with a row in a table of the machine's evidence or of
+    the book's (the reviewed codings; the chapters list sentences from all of them), every boilerplate paragraph (chapter 1 lists them) and every
     paragraph of a hand annotation (the method chapter lists the extractors' errors; the book reads it
     under the annotation switch of report.analysis.evidence)."""
-    cited = {(s, int(p)) for table in machine_evidence(corpus).values()
+    cited = {(s, int(p)) for tables in (machine_evidence(corpus), evidence(corpus)) for table in tables.values()
              for s, p in zip(table.source_id, table.paragraph)}
     bp = corpus.paragraphs[corpus.paragraphs.boilerplate]
     cited |= {(s, int(p)) for s, p in zip(bp.source_id, bp.paragraph)}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import agreement, codings, extract
-from ..analysis.door import source_order
+from ..analysis.door import REVIEWED, evidence, source_order
 from ..corpus import Corpus
-from ..evaluate import LABELS, SAMPLES, dev_corpus, errors, kind_agreement, scores
+from ..evaluate import LABELS, SAMPLES, coded_scores, dev_corpus, errors, kind_agreement, scores
 from ..paths import CODINGS
 
 
@@ -24,22 +24,27 @@ def evidence_counts(corpus: Corpus) -> pd.DataFrame:
     return pd.concat([counts, counts.sum().to_frame("all").T])
 
 
-def extractor_scores(corpus: Corpus) -> pd.DataFrame:
-    """Precision and recall of every instrument against the hand annotations, in and out of sample.
+AGAINST = {"annotation": scores, "codings": coded_scores}  # what the machine reader is scored against
+
+
+def extractor_scores(corpus: Corpus, against: str = "annotation") -> pd.DataFrame:
+    """Precision and recall of every instrument against the hand annotations (or, `against="codings"`, the
+    reviewed codings), in and out of sample.
 
     Index: task. Columns: (sample, measure) with samples in_sample and out_of_sample and measures
     annotated, extracted, matched, precision, recall, attribute.
     """
-    return scores(corpus)[0]
+    return AGAINST[against](corpus)[0]
 
 
-def extractor_errors(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
-    """Every disagreement between the extractors and the hand annotations in one sample.
+def extractor_errors(corpus: Corpus, sample: str = "in_sample", against: str = "annotation") -> pd.DataFrame:
+    """Every disagreement between the extractors and the hand annotations (or the reviewed codings) in one
+    sample.
 
     Columns: task, source_id, paragraph, char_start, status, gold_text, gold_value, extracted_text,
     extracted_value.
     """
-    out = errors(scores(corpus)[1])
+    out = errors(AGAINST[against](corpus)[1])
     out = out[out["sample"] == sample].drop(columns="sample").reset_index(drop=True)
     p = (corpus if sample == "in_sample" else dev_corpus()).paragraphs
     paragraph = [int(p[(p.source_id == r.source_id) & (p.char_start <= r.char_start)].paragraph.max())
@@ -53,14 +58,14 @@ def quote_kind_agreement(corpus: Corpus) -> pd.DataFrame:
     return kind_agreement(corpus)
 
 
-def score_table(corpus: Corpus) -> pd.DataFrame:
+def score_table(corpus: Corpus, against: str = "annotation") -> pd.DataFrame:
     """The scores for the reader: one row per instrument and sample, both named in words, so that the two
     samples of an instrument sit one above the other.
 
     Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute
     (empty where it would divide by nothing: the scores' 1.0 there is a convention, not a measure).
     """
-    scores = extractor_scores(corpus)
+    scores = extractor_scores(corpus, against)
     rows = {(LABELS[task], SAMPLES[sample]): scores.loc[task, sample]
             for task in scores.index for sample in SAMPLES}
     out = pd.DataFrame.from_dict(rows, orient="index")
@@ -80,13 +85,13 @@ def _side(text, value) -> str:
     return f"{text} → {value}" if value and value != text else text
 
 
-def error_table(corpus: Corpus, sample: str = "in_sample") -> pd.DataFrame:
+def error_table(corpus: Corpus, sample: str = "in_sample", against: str = "annotation") -> pd.DataFrame:
     """`extractor_errors` for the reader: the instrument and status in words, each side (annotated,
     extracted) in one column as "span → value".
 
     Columns: source_id, paragraph, instrument, status, annotated, extracted.
     """
-    e = extractor_errors(corpus, sample)
+    e = extractor_errors(corpus, sample, against)
     return pd.DataFrame({
         "source_id": e.source_id, "paragraph": e.paragraph, "instrument": e.task.map(LABELS),
         "status": e.status.str.replace("_", " "),
@@ -136,3 +141,36 @@ def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
     out = pd.DataFrame.from_dict(rows, orient="index", columns=list(codings.SECTIONS))
     out.index = pd.MultiIndex.from_tuples(out.index, names=["source", "coder"])
     return out
+
+
+def adjudication_record(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
+    """Every difference between the two blind coders of a source and how the adjudicator settled it, with
+    the reason, oldest source first. Columns: source, section, item, decision, reason."""
+    order = {s: i for i, s in enumerate(source_order(corpus))}
+    rows = [{"source": c.source_id, "section": str(d["section"]), "item": str(d["item"]),
+             "decision": str(d["decision"]), "reason": str(d["reason"])}
+            for c in sorted((c for c, _ in (codings.read(p, corpus) for p in codings.adjudicated_files_for(corpus, folder))
+                             if c is not None), key=lambda c: order.get(c.source_id, 0))
+            for d in c.decisions]
+    return pd.DataFrame(rows, columns=["source", "section", "item", "decision", "reason"])
+
+
+def review_counts(corpus: Corpus) -> pd.DataFrame:
+    """What review changed, per source and table (statements, claims): the book's rows, how many of them
+    were reviewed, how many of those the machine reader also found, and how many the reviewers added that
+    it missed. A source with no coding has only the machine's rows, none reviewed.
+
+    Index: source, table. Columns: rows, reviewed, machine_found, added_by_reviewers.
+    """
+    ev = evidence(corpus)
+    order = source_order(corpus)
+    out = []
+    for table in ("statements", "claims"):
+        df = ev[table]
+        reviewed = df[df.coded == REVIEWED]
+        for sid in order:
+            mine, rev = df[df.source_id == sid], reviewed[reviewed.source_id == sid]
+            out.append({"source": sid, "table": table, "rows": len(mine), "reviewed": len(rev),
+                        "machine_found": int(rev.machine_found.sum()),
+                        "added_by_reviewers": int((~rev.machine_found.astype(bool)).sum())})
+    return pd.DataFrame(out).set_index(["source", "table"])
