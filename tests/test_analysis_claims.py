@@ -54,8 +54,9 @@ def test_ranking_counts_sources_then_sentences(small):
 
 def test_claims_one_row_per_sentence_with_the_raw_who(small, corpus):
     c = claims.claims(small, "security")
-    assert list(c.columns) == ["source_id", "paragraph", "sentence", "categories", "who", "text"]
+    assert list(c.columns) == ["source_id", "paragraph", "sentence", "categories", "who", "text", "coded"]
     assert list(c.source_id) == [R1, R2, R3] and set(c.who) == {AUTHOR}  # the authors' own words
+    assert set(c.coded) == {"machine"}  # no one has coded these sources: every row is unreviewed
     every = claims.claims(corpus)
     assert list(zip(every.source_id, every.paragraph, every.categories, every.who)) == [
         (BETA, 1, "dealing with reality", AUTHOR),

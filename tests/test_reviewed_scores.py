@@ -110,3 +110,19 @@ def test_the_book_reads_the_reviewed_codings_by_default(corpus, monkeypatch):
     monkeypatch.setenv("REPORT_EVIDENCE", "everything")
     with pytest.raises(ValueError, match="REPORT_EVIDENCE='everything'"):
         door.evidence(corpus)
+
+
+def test_an_evidence_table_says_which_rows_no_one_reviewed():
+    import pandas as pd
+
+    from report.publish.provenance import EvidenceTable
+    df = pd.DataFrame({"source_id": ["a-2024", "b-2025"], "paragraph": [1, 2], "text": ["one", "two"],
+                       "coded": ["reviewed", "machine"]})
+    table = EvidenceTable(df, ["text"])
+    assert table.unreviewed() == 1
+    html = table.table_bundle("1.1", "Claims")["text/html"]
+    assert "1 of 2 rows unreviewed" in html and html.count('class="unreviewed"') == 1
+    assert "(unreviewed)" in table.latex()
+    reviewed = EvidenceTable(df.assign(coded="reviewed"), ["text"])
+    assert "unreviewed" not in reviewed.table_bundle("1.1", "Claims")["text/html"]
+    assert EvidenceTable(df.drop(columns="coded"), ["text"]).unreviewed() == 0  # the machine's evidence alone

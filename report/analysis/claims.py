@@ -8,7 +8,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..extract.claims import vocab
 from ..gazetteer import actors, home
-from .door import SENTENCE_KEY, affirmed_claims, evidence, naming, source_order
+from .door import MACHINE, REVIEWED, SENTENCE_KEY, affirmed_claims, evidence, naming, source_order
 
 
 def labels(kind: str = "motive") -> dict[str, str]:
@@ -26,7 +26,8 @@ def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") ->
     """The claims of `kind` (and `category`), one row per sentence, oldest source first.
 
     Columns: source_id, paragraph, sentence, categories (labels, joined), who (the claims table's: "author"
-    or the speaker), text.
+    or the speaker), text, and coded (reviewed, or machine when a row is the machine reader's) unless the
+    evidence is the machine's alone.
     """
     c = of_kind(corpus, kind)
     if category is not None:
@@ -34,12 +35,13 @@ def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") ->
         c = c.merge(keep, on=SENTENCE_KEY)
     names = labels(kind)
     order = {s: i for i, s in enumerate(source_order(corpus))}
+    status = {"coded": ("coded", lambda s: MACHINE if (s == MACHINE).any() else REVIEWED)} if "coded" in c else {}
     out = (c.assign(label=c.category.map(names))
             .groupby(SENTENCE_KEY, as_index=False)
             .agg(categories=("label", lambda s: ", ".join(dict.fromkeys(s))), who=("who", "first"),
-                 text=("text", "first")))
+                 text=("text", "first"), **status))
     out = out.assign(_o=out.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"])
-    return out.drop(columns="_o").reset_index(drop=True)[SENTENCE_KEY + ["categories", "who", "text"]]
+    return out.drop(columns="_o").reset_index(drop=True)[SENTENCE_KEY + ["categories", "who", "text", *status]]
 
 
 def ranking(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:

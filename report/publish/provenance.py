@@ -12,7 +12,7 @@ import html
 import pandas as pd
 
 from .. import codebook
-from ..analysis.door import evidence, machine_evidence
+from ..analysis.door import MACHINE, evidence, machine_evidence
 from ..evaluate import load_annotations
 from ..paths import SEED_ANNOTATIONS
 from . import latex, numbering
@@ -52,6 +52,16 @@ class EvidenceTable:
     def __len__(self) -> int:
         return len(self.df)
 
+    def unreviewed(self) -> int:
+        """How many rows are the machine reader's, from a source no one has coded yet (`coded` is machine)."""
+        return int((self.df["coded"] == MACHINE).sum()) if "coded" in self.df.columns else 0
+
+    def _caption(self, caption: str) -> str:
+        """The caption, saying how many rows no one has reviewed when there are any."""
+        n = self.unreviewed()
+        return caption + (f" ({n} of {len(self)} rows unreviewed: the machine reader's, from sources not yet "
+                          "coded by hand)" if n else "")
+
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(latex.human(c))}</th>" for c in ["source", *self.columns])
         widths = ['<col style="width:8em">'] + [_col(c) for c in self.columns]
@@ -59,7 +69,8 @@ class EvidenceTable:
         for r in self.df.itertuples(index=False):
             r = r._asdict()
             link = (f'<a class="provenance" href="{html.escape(href(r["source_id"], r["paragraph"]))}">'
-                    f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>')
+                    f'{html.escape(r["source_id"])}&nbsp;¶{int(r["paragraph"])}</a>'
+                    + (' <span class="unreviewed">unreviewed</span>' if r.get("coded") == MACHINE else ""))
             cells = "".join(f"<td>{html.escape(_text(r[c]))}</td>" for c in self.columns)
             rows.append(f"<tr><td>{link}</td>{cells}</tr>")
         return latex.keep_whole_html(f'<table class="dataframe evidence {NO_MATH}"><colgroup>{"".join(widths)}</colgroup>'
@@ -71,7 +82,8 @@ class EvidenceTable:
         for r in self.df.itertuples(index=False):
             r = r._asdict()
             link = (f"\\hyperlink{{{latex.target(anchor(r['source_id'], r['paragraph']))}}}"
-                    f"{{{latex.keep_whole(latex.escape(r['source_id']))}~¶{int(r['paragraph'])}}}")
+                    f"{{{latex.keep_whole(latex.escape(r['source_id']))}~¶{int(r['paragraph'])}}}"
+                    + (" (unreviewed)" if r.get("coded") == MACHINE else ""))
             rows.append([link, *(latex.keep_whole(latex.escape(_text(r[c]))) for c in self.columns)])
         cells = [[f"{r.source_id} ¶{int(r.paragraph)}" for r in self.df.itertuples()],
                  *[[_text(v) for v in self.df[c]] for c in self.columns]]
@@ -86,6 +98,7 @@ class EvidenceTable:
 
     def table_bundle(self, number: str, caption: str) -> dict:
         """Shown as table `number` with `caption` (`numbering.Table`), in HTML and LaTeX."""
+        caption = self._caption(caption)
         return {"text/html": numbering.caption_html(number, caption) + self._repr_html_(),
                 latex.LATEX_MIME: self.latex(numbering.caption_latex(number, caption))}
 
