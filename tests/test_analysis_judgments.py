@@ -70,6 +70,20 @@ def test_confidence_levels(small):
     assert (c["independent"], c["sources"], c["best_rank"]) == (2, [R1, R2, R3], 1)
 
 
+def test_a_judgment_on_unreviewed_rows_cannot_be_high(small, monkeypatch):
+    """High confidence needs reviewed rows only: the same evidence, once marked as the machine reader's
+    (a source no one has coded), drops to the next level and says how many rows are unreviewed."""
+    book = judgments.codebook()
+    easier = [{**book["confidence"][0], "independent": 2}, *book["confidence"][1:]]  # high within reach of R1-R3
+    monkeypatch.setattr(judgments, "codebook", lambda: {**book, "confidence": easier})
+    security = _security(small)
+    reviewed = judgments.confidence(small, security.assign(coded="reviewed"), [])
+    assert (reviewed["level"], reviewed["unreviewed"]) == ("high", 0)
+    one = security.assign(coded=["machine"] + ["reviewed"] * (len(security) - 1))
+    assert judgments.confidence(small, one, [])["level"] == "moderate"
+    assert judgments.confidence(small, one, [])["unreviewed"] == 1
+
+
 def test_every_seed_judgment_holds_with_evidence_and_an_alternative():
     seeds = load_corpus()
     judged = judgments.check_judgments(seeds)

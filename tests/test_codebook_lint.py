@@ -168,6 +168,7 @@ def test_nested_thresholds_are_numbers_in_range():
     for level in reading["confidence"]:
         assert _number(level["independent"], 0, 100, True), level["level"]
         assert "contradicting" not in level or _number(level["contradicting"], 0, 100, True), level["level"]
+        assert "unreviewed" not in level or _number(level["unreviewed"], 0, 100, True), level["level"]
     dates = load("dates")
     assert all(_number(v, -1, 1, True) for v in dates["relative_steps"].values())
     assert set(dates["counting_directions"].values()) <= {-1, 1}

@@ -71,7 +71,7 @@ def test_key_facts_of_a_corpus_without_a_date_dispute():
 def test_confidence_scale_one_row_per_level():
     t = key_judgments.confidence_scale()
     assert list(t.columns) == ["confidence", "meaning", "sources (at least)", "best grade (at least)",
-                               "contradicting (at most)"]
+                               "contradicting (at most)", "unreviewed rows (at most)"]
     levels = load("reading")["confidence"]
     assert len(t) == len(levels) and t.confidence.is_unique and t.meaning.str.strip().astype(bool).all()
     # the last level has no thresholds (a lint checks): any grade, any contradiction, no source needed

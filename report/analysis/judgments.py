@@ -13,7 +13,7 @@ from ..codebook import load
 from ..corpus import Corpus
 from ..guards import guard_all
 from .claims import balance, labels, ranking
-from .door import SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
+from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
 from .profiles import grade_rules, independent_count, source_profiles
 
 
@@ -94,16 +94,18 @@ def contradicting_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataF
 
 
 def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str]) -> dict:
-    """The first confidence level of the codebook whose thresholds hold for the evidence `rows`."""
+    """The first confidence level of the codebook whose thresholds hold for the evidence `rows` (with
+    `unreviewed`: how many of the rows are the machine reader's, from sources no one has coded)."""
     profiles = source_profiles(corpus).set_index("source_id")
     sources = sorted(set(rows.source_id))
     n = independent_count(corpus, sources)
     ranks = {g["grade"]: int(g["rank"]) for g in grade_rules()}
     best = min((int(profiles.loc[s, "rank"]) for s in sources), default=99)
+    unreviewed = int((rows.coded == MACHINE).sum()) if "coded" in rows.columns else 0
     for level in codebook()["confidence"]:
         if (n >= level["independent"] and len(contradicting) <= level.get("contradicting", 99)
-                and best <= ranks.get(level.get("best_grade"), 99)):
-            return {**level, "independent": n, "sources": sources, "best_rank": best}
+                and best <= ranks.get(level.get("best_grade"), 99) and unreviewed <= level.get("unreviewed", 10**9)):
+            return {**level, "independent": n, "sources": sources, "best_rank": best, "unreviewed": unreviewed}
     raise ValueError("the last confidence level must have no thresholds")
 
 

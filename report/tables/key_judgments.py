@@ -34,7 +34,10 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
         said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
     against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
                f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
-    return f"{said}; {against}"
+    unreviewed = conf.get("unreviewed", 0)
+    review = (f"; {unreviewed} of its rows unreviewed (the machine reader's, from sources not yet coded by hand)"
+              if unreviewed else "")
+    return f"{said}; {against}{review}"
 
 
 def judgment_list(corpus: Corpus, group: list[judgments.Judgment], start: int = 1) -> JudgmentList:
@@ -75,8 +78,9 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
 
 def confidence_scale() -> pd.DataFrame:
     """The confidence vocabulary of the codebook. Columns: confidence, meaning, sources (at least),
-    best grade (at least), contradicting (at most)."""
+    best grade (at least), contradicting (at most), unreviewed rows (at most)."""
     return pd.DataFrame([{"confidence": c["label"], "meaning": c["meaning"], "sources (at least)": c["independent"],
                           "best grade (at least)": c.get("best_grade", "any"),
-                          "contradicting (at most)": c.get("contradicting", "any")}
+                          "contradicting (at most)": c.get("contradicting", "any"),
+                          "unreviewed rows (at most)": c.get("unreviewed", "any")}
                          for c in load("reading")["confidence"]])
