@@ -128,7 +128,9 @@ def output_problems(out: Path, names: list[str]) -> list[Problem]:
 
     `out` may be missing (it is created, with its parents) or a folder, or a symbolic link to a
     folder (the user named it). Inside it, a file to be written must be absent or a regular
-    file: a symbolic link there is refused, never followed, and so is a folder or a device.
+    file: a symbolic link there is refused, never followed, and so is a folder or a device, and
+    so is a file of another user in a folder with the sticky bit (such as /tmp), which could not
+    be replaced. Every problem is listed, not only the first.
     """
     out = Path(out)
     label = str(out)
@@ -161,6 +163,8 @@ def output_problems(out: Path, names: list[str]) -> list[Problem]:
         return [Problem(label, NONE, OUT, "--out must be a folder, and this is a file")]
     if not os.access(out, os.W_OK | os.X_OK):
         return [Problem(label, NONE, OUT, "the folder cannot be written: permission denied")]
+    euid = os.geteuid() if hasattr(os, "geteuid") else None
+    sticky = bool(st.st_mode & stat.S_ISVTX) and euid not in (None, 0, st.st_uid)
     problems = []
     for fname in names:
         target = out / fname
@@ -179,6 +183,10 @@ def output_problems(out: Path, names: list[str]) -> list[Problem]:
                                     "move it away and run extract again"))
         elif not stat.S_ISREG(tst.st_mode):
             problems.append(Problem(str(target), NONE, OUT, "is not a regular file; extract writes only regular files"))
+        elif sticky and tst.st_uid != euid:
+            problems.append(Problem(str(target), NONE, OUT, f"belongs to another user (uid {tst.st_uid}) in a folder "
+                                    "with the sticky bit, so extract cannot replace it; remove it or choose "
+                                    "another --out"))
     return problems
 
 
@@ -193,43 +201,132 @@ def _create_new(folder: Path, stem: str) -> tuple[Path, int]:
             continue
 
 
+def _remove(path: Path) -> None:
+    """Remove the file `path` if it is there (a temporary file or a backup of ours)."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _missing_folders(out: Path) -> list[Path]:
+    """The folders `out.mkdir(parents=True)` would create, deepest first."""
+    missing = []
+    for folder in [out, *out.absolute().parents]:
+        if os.path.lexists(folder):
+            break
+        missing.append(folder)
+    return missing
+
+
+def _keep(target: Path) -> Path | None:
+    """A second name for the file at `target` before it is replaced (None when there is none), so that
+    it can be put back: a hard link where the file system allows it, else the file renamed aside."""
+    if not os.path.lexists(target):
+        return None
+    while True:
+        backup = target.parent / f".{target.stem}.{secrets.token_hex(6)}.old"
+        try:
+            os.link(target, backup, follow_symlinks=False)
+            return backup
+        except FileExistsError:
+            continue
+        except OSError:
+            if os.path.lexists(backup):
+                continue
+            os.rename(target, backup)  # the backup name is new: nothing is overwritten
+            return backup
+
+
+def _put_back(target: Path, backup: Path | None) -> None:
+    """Undo one replacement: the old file back at `target`, or no file where there was none."""
+    if backup is None:
+        _remove(target)
+        return
+    os.replace(backup, target)
+    _remove(backup)  # two names of one file: rename leaves both, and the backup name goes
+
+
+def _quietly(action, path: Path) -> bool:
+    """`action(path)`, True when it worked; an OSError while cleaning up is not the error to report."""
+    try:
+        action(path)
+        return True
+    except OSError:
+        return False
+
+
+def _undo(done: list[tuple[Path, Path | None]], pending: list[tuple[Path, Path]], created: list[Path]) -> list[Problem]:
+    """After a failed `write_tables`: every replaced table put back (last first), every new file removed,
+    every folder it created removed. Returns a problem for each table that could not be put back."""
+    unrestored = []
+    for target, backup in reversed(done):
+        try:
+            _put_back(target, backup)
+        except OSError as err:
+            kept = f" (the old file is {backup})" if backup else ""
+            unrestored.append(Problem(str(target), NONE, OUT, f"could not be put back as it was: {os_reason(err)}{kept}"))
+    for tmp, _ in pending:
+        _quietly(_remove, tmp)
+    for folder in created:  # deepest first; stops at the first that is not empty
+        if not _quietly(Path.rmdir, folder):
+            break
+    return unrestored
+
+
 def write_tables(tables: dict, out: Path) -> list[Path]:
     """Write each table as `<name>.csv` (UTF-8, LF, no index) into the folder `out`; returns the paths.
 
     Text cells that a spreadsheet would run as a formula are neutralised (`neutralise`).
-    Only regular files that it creates inside `out` are written: every table goes first to a new
-    file created exclusively in `out` (never following a link), then is renamed over `<name>.csv`,
-    so an existing file is replaced, never written through. A symbolic link, folder or other
-    non-regular file at `<name>.csv` is refused, not replaced: `OutputError` lists every such
-    problem, and every output-folder problem, before anything is written.
+    All or nothing: every target is checked first (`output_problems`: a symbolic link, folder or
+    other non-regular file at `<name>.csv`, or an output folder that cannot be written, is refused,
+    never replaced), and `OutputError` lists every problem before anything is written. Then every
+    table goes to a new file created exclusively in `out` (never following a link), the targets are
+    checked again, and only then is each new file renamed over its `<name>.csv`, so that an existing
+    file is replaced, never written through. When a write or a rename fails, every table renamed so
+    far is put back as it was, the new files and any folder created are removed, and `OutputError`
+    says so: `out` is left as it was found.
     """
     out = Path(out)
     names = [f"{stem}.csv" for stem in sorted(tables)]
     problems = output_problems(out, names)
     if problems:
         raise OutputError(problems)
+    created = _missing_folders(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError([Problem(str(out), NONE, OUT, f"cannot be created: {os_reason(err)}")]) from None
-    written: list[tuple[Path, Path]] = []
+    pending: list[tuple[Path, Path]] = []
+    done: list[tuple[Path, Path | None]] = []
+    target, phase = out, "cannot be written"
     try:
         for stem in sorted(tables):
+            target = out / f"{stem}.csv"
             tmp, fd = _create_new(out, stem)
-            written.append((tmp, out / f"{stem}.csv"))
+            pending.append((tmp, target))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
                 neutralise_table(tables[stem]).to_csv(fh, index=False, lineterminator="\n")
-        for tmp, target in written:
+        problems = output_problems(out, names)  # anything that changed in `out` while the tables were written
+        if problems:
+            raise OutputError(problems)
+        phase = "cannot be replaced"
+        for tmp, target in pending:
+            done.append((target, _keep(target)))  # listed first: a failed rename is undone like the others
             os.replace(tmp, target)
-    except OSError as err:
-        for tmp, _ in written:
-            try:
-                tmp.unlink()
-            except FileNotFoundError:
-                pass
-        where = written[-1][1] if written else out
-        raise OutputError([Problem(str(where), NONE, OUT, f"cannot be written: {os_reason(err)}")]) from None
-    return [target for _, target in written]
+    except BaseException as err:  # also an interrupt or a bug: `out` is put back as it was, then it is raised
+        unrestored = _undo(done, pending, created)
+        if isinstance(err, OutputError):
+            raise OutputError(err.problems + unrestored) from None
+        if not isinstance(err, OSError):
+            raise
+        undone = "; the tables replaced before it were put back as they were" if len(done) > 1 and not unrestored else ""
+        raise OutputError([Problem(str(target), NONE, OUT, f"{phase}: {os_reason(err)}{undone}"),
+                           *unrestored]) from None
+    for _, backup in done:
+        if backup is not None:
+            _quietly(_remove, backup)
+    return [target for _, target in pending]
 
 
 def _browser_check(html_dir: Path, shots: Path | None) -> int:

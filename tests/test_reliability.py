@@ -4,10 +4,13 @@ downloads are safe in a spreadsheet and exact to read back.
 Every bad-input case runs `python -m report` in a subprocess, as a user would, and asserts exit
 status 2, one well-formed line per problem naming the file, the entry and the field, no traceback
 and no raw control character in the output. Permission cases run the command as the unprivileged
-user `nobody` when the tests run as root (root reads everything).
+user `nobody` when the tests run as root (root reads everything); they skip, naming the path, where
+that user cannot run this checkout (`unprivileged`).
 """
 
 import datetime as dt
+import errno
+import functools
 import os
 import re
 import shutil
@@ -21,9 +24,10 @@ import pandas as pd
 import pytest
 
 from report import load_corpus, schemas
-from report.cli import all_tables, main, neutralise, read_table, unneutralise, write_tables
+from report.cli import _table_names, all_tables, main, neutralise, read_table, unneutralise, write_tables
 from report.manifest import MAX_BYTES, parse_published, validate_folder
 from report.paths import ROOT
+from report.problems import OutputError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROUNDTRIP = FIXTURES / "reliability" / "roundtrip"
@@ -54,13 +58,75 @@ def make_corpus(folder: Path, manifest: str | None = None, files: dict | None = 
     return folder
 
 
-def unprivileged() -> list[str]:
-    """A command prefix that drops root's privileges, or [] when not root."""
+NOBODY = 65534  # the unprivileged user the permission cases run as, when the tests run as root
+AS_NOBODY = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+WHO = f"the unprivileged user nobody (uid {NOBODY})"
+
+
+def _cannot_enter(prefix: list[str], paths) -> Path | None:
+    """The first folder on the way to any of `paths` (from / down) that `prefix`'s user cannot enter."""
+    seen = set()
+    for path in paths:
+        path = Path(path).absolute()
+        for folder in [*reversed(path.parents), *([path] if path.is_dir() else [])]:
+            if folder in seen:
+                continue
+            seen.add(folder)
+            if subprocess.run([*prefix, "test", "-x", str(folder)], capture_output=True, timeout=30).returncode:
+                return folder
+    return None
+
+
+def _blocked(folder: Path) -> str:
+    st = folder.stat()
+    return f"it cannot enter {folder} (mode {stat.S_IMODE(st.st_mode):04o}, owner uid {st.st_uid})"
+
+
+@functools.cache
+def _why_nobody_cannot_run_the_checkout() -> str | None:
+    """Why the unprivileged user cannot run this checkout's `report` the way `run` does (the same interpreter,
+    working folder and environment), or None when it can. It can fail to start the interpreter, or start it
+    and import `report` from somewhere else (another checkout's editable install): either way a test run as
+    that user would test the environment, not this checkout."""
+    import report
+
+    ours = Path(report.__file__).resolve()
+    command = f"{sys.executable} -c 'import report'"
+    try:
+        probe = subprocess.run([*AS_NOBODY, sys.executable, "-c", "import report, sys; sys.stdout.write(report.__file__)"],
+                               capture_output=True, text=True, cwd=ROOT, timeout=120)
+    except (OSError, subprocess.SubprocessError) as err:
+        return f"{WHO} cannot run {command}: {err}"
+    if probe.returncode == 0 and Path(probe.stdout).resolve() == ours:
+        return None
+    folder = _cannot_enter(AS_NOBODY, [ROOT, ours, Path(sys.executable), Path(sys.executable).resolve()])
+    if probe.returncode == 0:
+        got = f"imports report from {probe.stdout}, not from this checkout's {ours}"
+    else:
+        last = (probe.stderr.strip().splitlines() or [f"exit status {probe.returncode}"])[-1]
+        got = f"fails: {last}"
+    where = f"; {_blocked(folder)}" if folder else ""
+    return f"{WHO} cannot run this checkout ({ROOT}): {command} {got}{where}"
+
+
+def unprivileged(*within: Path) -> list[str]:
+    """A command prefix that drops root's privileges (the user `nobody`), or [] when not root.
+
+    Skips the test, never fails it, when the environment cannot test permissions that way: no
+    `setpriv`, or the unprivileged user cannot run this checkout (a clone inside a `mktemp -d` folder
+    or root's home, which that user cannot enter), or cannot enter the folders `within`. The skip
+    names the user and the path it cannot reach."""
     if os.geteuid() != 0:
         return []
     if not shutil.which("setpriv"):
         pytest.skip("running as root without setpriv: permissions cannot be tested")
-    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    why = _why_nobody_cannot_run_the_checkout()
+    if why:
+        pytest.skip(f"permission test skipped: {why}")
+    folder = _cannot_enter(AS_NOBODY, within)
+    if folder:
+        pytest.skip(f"permission test skipped: {WHO} cannot reach the test's folder {within[0]}: {_blocked(folder)}")
+    return list(AS_NOBODY)
 
 
 def run(*args, user: list[str] | None = None, timeout: float = 120):
@@ -149,8 +215,9 @@ def test_unreadable_article(shared):
     (shared / "writable").mkdir(mode=0o777)
     (shared / "writable").chmod(0o777)
     out = shared / "writable" / "out"
+    user = unprivileged(shared)
     for command in (["check", corpus], ["extract", corpus, "--out", out]):
-        lines = problems(run(*command, user=unprivileged()))
+        lines = problems(run(*command, user=user))
         named(lines, "corpus/alpha.txt", "id alpha-2024", "file", "cannot be read: permission denied")
         assert len(lines) == 1
     assert not out.exists()
@@ -159,7 +226,7 @@ def test_unreadable_article(shared):
 def test_unreadable_manifest(shared):
     corpus = make_corpus(shared / "corpus")
     (corpus / "sources.yml").chmod(0)
-    lines = problems(run("check", corpus, user=unprivileged()))
+    lines = problems(run("check", corpus, user=unprivileged(shared)))
     named(lines, "corpus/sources.yml", "(none)", "-", "cannot be read: permission denied")
     assert len(lines) == 1  # which articles it lists is unknown, so none is called unlisted
 
@@ -167,7 +234,7 @@ def test_unreadable_manifest(shared):
 def test_unreadable_folder(shared):
     corpus = make_corpus(shared / "corpus")
     corpus.chmod(0)
-    lines = problems(run("check", corpus, user=unprivileged()))
+    lines = problems(run("check", corpus, user=unprivileged(shared)))
     named(lines, "corpus", "(none)", "-", "cannot be listed: permission denied")
     named(lines, "corpus/sources.yml", "(none)", "-", "cannot be read: permission denied")
 
@@ -463,12 +530,165 @@ def test_out_that_cannot_be_written_is_refused(fixture_dir, shared):
     locked.mkdir()
     locked.chmod(0o555)
     before = snapshot(shared)
-    user = unprivileged()
+    user = unprivileged(shared)
     lines = problems(run("extract", corpus, "--out", locked, user=user))
     named(lines, str(locked), "(none)", "--out", "permission denied")
     lines = problems(run("extract", corpus, "--out", locked / "new" / "out", user=user))
     named(lines, f"{locked}/new/out", "(none)", "--out", "not writable")
     assert snapshot(shared) == before
+
+
+# Never a partial write: every target is checked before the first write, and a refused extract leaves
+# the out folder byte-identical (its listing, every file's bytes and inode, every link's target).
+
+TABLE_FILES = [f"{stem}.csv" for stem in _table_names()]  # what extract checks before it reads the corpus
+LAST = TABLE_FILES[-1]  # the table renamed into place last, after all the others
+
+
+def previous_extract(out: Path) -> Path:
+    """`out` as an earlier extract left it, each table's bytes made distinct (`old <name>`): a table
+    written again, even with the same rows, would change the bytes or the inode."""
+    out.mkdir(parents=True, exist_ok=True)
+    for fname in TABLE_FILES:
+        (out / fname).write_bytes(f"old {fname}\n".encode())
+    return out
+
+
+def listing(out: Path) -> tuple[list[str], dict]:
+    """The out folder's listing (hidden files included: no temporary file may be left) and its state."""
+    return sorted(os.listdir(out)), snapshot(out)
+
+
+def readable_corpus(fixture_dir: Path, shared: Path) -> Path:
+    """A copy of the fixture corpus that the unprivileged user can read."""
+    corpus = shared / "corpus"
+    shutil.copytree(fixture_dir, corpus)
+    for path in [corpus, *corpus.iterdir()]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return corpus
+
+
+def test_all_table_files_are_known_before_the_corpus_is_read(fixture_dir):
+    assert sorted(f"{name}.csv" for name in all_tables(load_corpus(fixture_dir))) == TABLE_FILES
+
+
+def test_a_symlink_target_refuses_the_whole_extract(fixture_dir, tmp_path):
+    out = previous_extract(tmp_path / "out")
+    victim = tmp_path / "victim.csv"
+    victim.write_bytes(b"precious\n")
+    (out / LAST).unlink()
+    (out / LAST).symlink_to(victim)  # the last table: every other one would come before it
+    before, outside = listing(out), snapshot(tmp_path)
+    lines = problems(run("extract", fixture_dir, "--out", out))
+    named(lines, f"{out}/{LAST}", "(none)", "--out", "is a symbolic link")
+    assert len(lines) == 1
+    assert listing(out) == before and snapshot(tmp_path) == outside
+    assert (out / "events.csv").read_bytes() == b"old events.csv\n" and victim.read_bytes() == b"precious\n"
+
+
+def test_a_folder_target_refuses_the_whole_extract(fixture_dir, tmp_path):
+    out = previous_extract(tmp_path / "out")
+    (out / LAST).unlink()
+    (out / LAST).mkdir()
+    (out / LAST / "inside.txt").write_bytes(b"kept\n")
+    before = listing(out)
+    lines = problems(run("extract", fixture_dir, "--out", out))
+    named(lines, f"{out}/{LAST}", "(none)", "--out", "is a folder where extract writes a file")
+    assert len(lines) == 1
+    assert listing(out) == before
+    assert (out / LAST / "inside.txt").read_bytes() == b"kept\n"
+
+
+def test_every_bad_target_is_named_in_one_run(fixture_dir, tmp_path):
+    out = previous_extract(tmp_path / "out")
+    for fname in ("events.csv", "quotes.csv", "sources.csv"):
+        (out / fname).unlink()
+    (out / "events.csv").symlink_to(tmp_path / "nowhere.csv")  # a dangling link: never created through
+    (out / "quotes.csv").mkdir()
+    os.mkfifo(out / "sources.csv")
+    before = listing(out)
+    lines = problems(run("extract", fixture_dir, "--out", out, timeout=60))
+    named(lines, f"{out}/events.csv", "(none)", "--out", "is a symbolic link")
+    named(lines, f"{out}/quotes.csv", "(none)", "--out", "is a folder")
+    named(lines, f"{out}/sources.csv", "(none)", "--out", "is not a regular file")
+    assert len(lines) == 3
+    assert listing(out) == before and not (tmp_path / "nowhere.csv").exists()
+
+
+def test_an_out_folder_that_cannot_be_written_refuses_the_whole_extract(fixture_dir, shared):
+    user = unprivileged(shared)
+    corpus = readable_corpus(fixture_dir, shared)
+    out = previous_extract(shared / "out")
+    for path in out.iterdir():
+        path.chmod(0o644)
+    out.chmod(0o555)
+    before = listing(out)
+    lines = problems(run("extract", corpus, "--out", out, user=user))
+    named(lines, str(out), "(none)", "--out", "the folder cannot be written: permission denied")
+    assert len(lines) == 1
+    assert listing(out) == before
+
+
+def test_a_file_of_another_user_in_a_sticky_out_folder_is_refused(fixture_dir, shared):
+    """In a folder like /tmp, the unprivileged user could create the other tables and then fail to replace
+    root's file at the last table: a partial write. It is refused before the first write."""
+    user = unprivileged(shared)
+    if not user:
+        pytest.skip("needs root, to own a file the user running extract cannot replace")
+    corpus = readable_corpus(fixture_dir, shared)
+    out = shared / "sticky"
+    out.mkdir()
+    out.chmod(0o1777)
+    (out / LAST).write_bytes(b"root's table\n")
+    (out / LAST).chmod(0o644)
+    before = listing(out)
+    lines = problems(run("extract", corpus, "--out", out, user=user))
+    named(lines, f"{out}/{LAST}", "(none)", "--out", "belongs to another user (uid 0)")
+    assert len(lines) == 1
+    assert listing(out) == before
+
+
+def test_a_failed_rename_puts_every_table_back(fixture_dir, tmp_path, monkeypatch):
+    """A rename that fails after others succeeded (an I/O error, an immutable file): every table already
+    replaced is put back, and no new or backup file is left."""
+    tables = all_tables(load_corpus(fixture_dir))
+    out = previous_extract(tmp_path / "out")
+    before = listing(out)
+    real = os.replace
+
+    def failing(src, dst, *args, **kwargs):
+        if Path(dst).name == LAST and str(src).endswith(".tmp"):
+            raise OSError(errno.EIO, "Input/output error")
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OutputError) as raised:
+        write_tables(tables, out)
+    [problem] = raised.value.problems
+    assert problem.file == f"{out}/{LAST}" and "cannot be replaced: input/output error" in problem.message
+    assert "put back as they were" in problem.message
+    assert listing(out) == before
+
+
+def test_a_failed_write_leaves_no_file_and_no_folder(fixture_dir, tmp_path, monkeypatch):
+    import report.cli
+
+    tables = all_tables(load_corpus(fixture_dir))
+    real, calls = report.cli.neutralise_table, []
+
+    def full_disk(df):
+        calls.append(df)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(df)
+
+    monkeypatch.setattr(report.cli, "neutralise_table", full_disk)
+    before = snapshot(tmp_path)
+    with pytest.raises(OutputError) as raised:
+        write_tables(tables, tmp_path / "new" / "out")
+    [problem] = raised.value.problems
+    assert "cannot be written: no space left on device" in problem.message
+    assert snapshot(tmp_path) == before and not (tmp_path / "new").exists()
 
 
 # ------------------------------------------------------------------------------------------
