@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import bib, codings, guards, schemas
+from .analysis.door import reviewed_evidence
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
@@ -41,10 +42,15 @@ OUT = "--out"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def all_tables(corpus) -> dict:
-    """The tables `extract` writes, by file stem: three base tables and every evidence table."""
+def all_tables(corpus, coding_paths: list[Path] | None = None) -> dict:
+    """The tables `extract` writes, by file stem: three base tables and every evidence table, the statements
+    and claims being the book's (`reviewed_evidence`: the adjudicated codings `coding_paths`, by default those
+    of codings/ for the corpus's sources, in place of the machine's rows, each row marked `coded`)."""
+    reviewed = reviewed_evidence(corpus, coding_paths)
     return {"sources": corpus.sources, "paragraphs": corpus.paragraphs, "sentences": corpus.sentences,
-            **evidence(corpus)}
+            **evidence(corpus),
+            **{name: SCHEMAS[name].validate(reviewed[name][list(SCHEMAS[name].columns)])
+               for name in ("statements", "claims")}}
 
 
 # ------------------------------------------------------------------------------------------
@@ -394,6 +400,9 @@ def main(argv: list[str] | None = None) -> int:
     p_extract = sub.add_parser("extract", help="validate, parse and write the tables as CSV")
     p_extract.add_argument("seeds_dir", type=Path)
     p_extract.add_argument("--out", type=Path, required=True, help="output folder (created if missing)")
+    p_extract.add_argument("--codings", type=Path, default=None,
+                           help="the folder of adjudicated codings whose rows replace the machine's statements and "
+                           "claims of the sources they code (default: codings/ for the book's own seeds)")
     p_propose = sub.add_parser("propose", help="write the machine reader's rows for one source as a coding to review")
     p_propose.add_argument("seeds_dir", type=Path)
     p_propose.add_argument("source_id")
@@ -467,8 +476,9 @@ def _corpus_command(args) -> int:
         print(f"{escape(str(args.seeds_dir))}: OK: {len(s)} sources, {int(s.paragraphs.sum())} paragraphs, "
               f"{int(s.sentences.sum())} body sentences, {int(s.words.sum())} body words")
     elif args.command == "extract":
+        folder = args.codings or (CODINGS if Path(args.seeds_dir).resolve() == SEEDS.resolve() else None)
         try:
-            paths = write_tables(all_tables(corpus), out)
+            paths = write_tables(all_tables(corpus, codings.adjudicated_files_for(corpus, folder) if folder else []), out)
         except OutputError as err:
             return _problems(err.problems, args.seeds_dir)
         for path in paths:

@@ -110,14 +110,21 @@ CODES = _evidence({
 ACTS = list(codebook.load("acts")["acts"])  # the acts and polarities of codebook/acts.yml
 POLARITIES = list(codebook.load("acts")["polarities"])
 
+# The book's statements and claims (book/data/) add what review says of each row: `coded` (reviewed, or
+# machine for a row of a source no one has coded), `machine_found` (whether the machine reader found a
+# reviewed row too) and, for claims, `stance`; the machine reader's own tables lack these columns.
+_REVIEW = {"coded": pa.Column(str, pa.Check.isin(["reviewed", "machine"]), required=False),
+           "machine_found": pa.Column(bool, required=False)}
+
 STATEMENTS = _evidence({
     **_SPAN, "actor_id": pa.Column(str), "actor": pa.Column(str), "act": pa.Column(str, pa.Check.isin(ACTS)),
     "polarity": pa.Column(str, pa.Check.isin(POLARITIES)), "as_of": pa.Column(str, _ISO), "trigger": pa.Column(str),
-    "text": pa.Column(str),
-}, ["source_id", "paragraph", "sentence", "actor_id", "act"])
+    "text": pa.Column(str), **_REVIEW,
+}, ["source_id", "paragraph", "sentence", "actor_id", "act", "polarity"])
 
 CLAIMS = _evidence({
-    "kind": pa.Column(str, pa.Check.isin(["motive", "risk"])), "category": pa.Column(str), **_SPAN,
+    "kind": pa.Column(str, pa.Check.isin(["motive", "risk", "assessment"])), "category": pa.Column(str), **_SPAN,
     "who": pa.Column(str), "speaker_id": pa.Column(str), "marker": pa.Column(str), "cue": pa.Column(str),
-    "text": pa.Column(str),
+    "text": pa.Column(str), **_REVIEW,
+    "stance": pa.Column(str, pa.Check.isin(["affirmed", "denied"]), required=False),
 }, ["source_id", "paragraph", "sentence", "kind", "category"])

@@ -38,7 +38,7 @@ SCHEMAS = {"events": schemas.EVENTS, "quotes": schemas.QUOTES, "numbers": schema
 
 def _typed(df: pd.DataFrame, schema) -> pd.DataFrame:
     """`df` with the schema's column types (an empty frame has none of its own)."""
-    return df.astype({name: str(col.dtype) for name, col in schema.columns.items()})
+    return df.astype({name: str(col.dtype) for name, col in schema.columns.items() if name in df.columns})
 
 
 def _finish(name: str, df: pd.DataFrame) -> pd.DataFrame:
