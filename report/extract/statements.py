@@ -18,8 +18,12 @@ row. "all", "they" and "both" stand for the actors of the sentence's main statem
 
 Polarity is read on the chain from the act up to its subject: negated (a negation, or a
 negating word: "refused", "unwilling", "premature"; a negating subject: "no country"),
-prospective (a modal or a word of intent or expectation: "is expected to", "considering"),
-reported (the act sits in a clause governed by someone else's speech verb), else affirmed.
+prospective (a modal or a word of decision, plan, intent or expectation governing the act: "is
+expected to", "considering", "decided to remove", "Russia's decision to delist", "a decision has been
+made to remove", "plans for the recognition", "the planned recognition": a decision is not the act),
+reported (the act sits in a clause governed by someone else's speech verb), else affirmed. A sentence
+gives one row per actor and act: the act done when it also reports one ("decided in April to remove
+them, and the court removed them on 17 April" is an affirmed removal).
 """
 
 from __future__ import annotations
@@ -42,6 +46,13 @@ STATEMENT_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "char_e
 # they stay here. The relations along which an act without a subject of its own climbs to the word whose
 # subject is its actor ("Russia remains unwilling to recognise": xcomp, acomp).
 CLIMB = ("xcomp", "acomp", "conj", "advcl", "oprd", "ccomp", "pcomp", "prep", "pobj")
+# The relations by which a word governs the one below it on the way up from an act: the act (or a word
+# on its way up) is its complement, clause or prepositional object ("decided to remove", "a decision to
+# delist", "plans for the removal", "is expected to"). Not a conjunct, which shares the subject but not
+# the meaning ("decided to ... and removed them"), nor the object of a noun's own verb ("set conditions").
+GOVERNED = ("xcomp", "acomp", "advcl", "oprd", "ccomp", "pcomp", "prep", "pobj", "acl")
+# Tags of finite verbs (Penn Treebank): a finite verb coordinated with an infinitive is a clause of its own.
+FINITE = ("VBD", "VBZ", "VBP")
 
 
 @cache
@@ -165,6 +176,26 @@ def _words_near(chain: list[Token]) -> list[Token]:
     return out
 
 
+def _governed(chain: list[Token], words: list[str]) -> bool:
+    """Is the act governed by one of `words` (codebook: decision, plan, intention, expectation)? A word that
+    governs a step of the chain ("decided to remove", "Russia's decision to delist", "plans for the
+    recognition"); the subject of a verb the act is a complement of ("a decision has been made by Russia to
+    remove", "the plan is to recognise"); a modifier of the act's noun ("the planned removal"). Above a
+    finite verb coordinated with an infinitive, nothing governs it."""
+    if chain[0].tag_.startswith("NN") and any(c.dep_ == "amod" and lemma_in(c.lower_, words)
+                                              for c in chain[0].children):
+        return True
+    for below, above in zip(chain, chain[1:]):
+        if below.dep_ == "conj" and below.tag_ in FINITE and above.tag_ not in FINITE:
+            return False  # "decided to remove them and removed them": the finite verb is not under "to"
+        if below.dep_ not in GOVERNED:
+            continue
+        if lemma_in(above.lower_, words) or any(  # "decided to", or "a decision (...) has been made to"
+                c.dep_ in ("nsubj", "nsubjpass") and lemma_in(c.lower_, words) for c in above.children):
+            return True
+    return False
+
+
 def _polarity(chain: list[Token], subject: Token | None, actor: str, ctx: _Ctx, negated_form: bool) -> str:
     pol = vocab()["polarity"]
     # the chain, and the word that governs it ("the refusal to be recognised", "a plan to delist")
@@ -183,7 +214,7 @@ def _polarity(chain: list[Token], subject: Token | None, actor: str, ctx: _Ctx, 
         return "negated"
     if any(t.lower_ in pol["modals"] and t.dep_ == "aux" for t in near):
         return "prospective"
-    if any(lemma_in(t.lower_, pol["prospective"]) for t in chain[1:]) or any(
+    if _governed(chain, pol["prospective"]) or any(
             lemma_in(t.lower_, pol["prospective"]) for t in near if t.dep_ in ("advmod", "aux", "acomp")):
         return "prospective"
     for anc in [top] + list(top.ancestors):
@@ -254,6 +285,18 @@ def _noun_agent(tok: Token, spec: dict) -> tuple[Token | None, list[Token]]:
             if objs:
                 return objs[0], [tok]
     head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.tag_.startswith("NN") and lemma_in(
+            head.head.lower_, vocab()["polarity"]["prospective"]):
+        # "Russia's decision on the removal", "Moscow announced plans for the recognition": the agent of the
+        # decision or plan; the act is prospective (a decision is not the act)
+        owner = head.head
+        poss = next((c for c in owner.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss, [tok, head, owner]
+        if owner.dep_ in ("dobj", "nsubjpass") and owner.head.i != owner.i:
+            subject, chain = _subject(owner.head)
+            return subject, [tok, head, owner] + chain
+        return None, [tok]
     if tok.dep_ in ("dobj", "nsubjpass") and lemma_in(head.lower_, spec.get("noun_verbs", [])):
         subject, chain = _subject(head)
         if tok.dep_ == "nsubjpass":
@@ -334,7 +377,7 @@ def statements_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
     for row in events[(events.date != "")].itertuples():
         dated.setdefault((row.source_id, row.paragraph, row.sentence), []).append(
             (row.char_start - starts[(row.source_id, row.paragraph)], row.date))
-    rows, seen = [], set()
+    rows: dict[tuple, dict] = {}  # (sentence, actor, act) -> row, in the order first found
     for para in body_paragraphs(corpus):
         for number, (a, b) in enumerate(para.sentences, start=1):
             key = (para.source_id, para.paragraph, number)
@@ -343,13 +386,16 @@ def statements_table(corpus, events: pd.DataFrame) -> pd.DataFrame:
             ctx = _Ctx(parsed[key], a, [])
             ctx.ents.extend(_entities(para, a, ctx.parse))
             for tok, actor, act, pol in _statements(ctx, []):
-                if (key, actor, act) in seen:
+                # one row per (sentence, actor, act): the first found, unless it is prospective and a later
+                # word of the sentence says the act was done ("decided in April to remove them, and the
+                # court removed them on 17 April": the removal is affirmed)
+                known = rows.get((key, actor, act))
+                if known is not None and not (known["polarity"] == "prospective" and pol == "affirmed"):
                     continue
-                seen.add((key, actor, act))
-                rows.append({"source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,
-                             "char_start": para.char_start + a, "char_end": para.char_start + b,
-                             "actor_id": actor, "actor": actors()[actor].name, "act": act, "polarity": pol,
-                             "as_of": _act_date(tok, [(o - a, d) for o, d in dated.get(key, [])], ctx.parse)
-                             or published[para.source_id], "trigger": tok.text,
-                             "text": para.text[a:b]})
-    return pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+                rows[(key, actor, act)] = {
+                    "source_id": para.source_id, "paragraph": para.paragraph, "sentence": number,
+                    "char_start": para.char_start + a, "char_end": para.char_start + b,
+                    "actor_id": actor, "actor": actors()[actor].name, "act": act, "polarity": pol,
+                    "as_of": _act_date(tok, [(o - a, d) for o, d in dated.get(key, [])], ctx.parse)
+                    or published[para.source_id], "trigger": tok.text, "text": para.text[a:b]}
+    return pd.DataFrame(list(rows.values()), columns=STATEMENT_COLUMNS)
