@@ -197,3 +197,22 @@ def test_hard_cases_still_resolve():
     exp = yaml.safe_load((HARD / "expected.yml").read_text(encoding="utf-8"))
     ev = evidence(load_corpus(HARD))["events"]
     assert [[r.paragraph, r.date_text, r.date, r.date_end] for r in ev.itertuples()] == exp["events"]
+
+
+# weekdays take the direction of their own clause's verb (issue 23); published Thursday 2024-06-13
+@pytest.mark.parametrize("text, date_text, date", [
+    ("The council is set to convene a meeting on Friday.", "on Friday", "2024-06-14"),
+    ("The envoy told reporters on Wednesday that a meeting will follow.", "on Wednesday", "2024-06-12"),
+    ("The spokesman said Tuesday the talks will resume soon.", "Tuesday", "2024-06-11"),
+    ("She said the minister will chair the meeting on Saturday.", "on Saturday", "2024-06-15"),
+    ("An upcoming forum on Monday will gather the envoys.", "on Monday", "2024-06-17"),
+    ("On Wednesday, the ministry announced that it will send a delegation.", "On Wednesday", "2024-06-12"),
+])
+def test_a_weekday_takes_the_direction_of_its_clause(text, date_text, date):
+    assert one(text, DAY) == (date_text, date, "day", "weekday")
+
+
+def test_told_reporters_on_the_day_before_a_friday_article():
+    friday = Reference.from_published("2024-06-14", "day")
+    found = find_dates("The deputy minister told reporters Thursday that talks would go on.", friday)
+    assert [(d.date_text, d.date) for d in found] == [("Thursday", "2024-06-13")]

@@ -130,6 +130,30 @@ def _future_re() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _vocab()["future_markers"]) + r")\b", re.I)
 
 
+@cache
+def _past_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _vocab()["past_markers"]) + r")\b", re.I)
+
+
+CLAUSE_BOUNDS = re.compile(r"[,;:()\u2014\u2013\u201c\u201d\"]")  # a weekday's clause ends at these
+
+
+def _clause_looks_forward(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """Whether a weekday at text[start:end] (in the sentence text[a:b]) points ahead: the nearest past or
+    future marker in its clause decides ("told reporters on Wednesday" back, "is set to convene a meeting
+    on Friday" ahead, "said the minister will chair it on Friday" ahead); with none there, the nearest in
+    its sentence ("On Wednesday, the ministry announced ..." back); with none at all, back."""
+    left = max([a] + [m.end() for m in CLAUSE_BOUNDS.finditer(text, a, start)])
+    right = min([b] + [m.start() for m in CLAUSE_BOUNDS.finditer(text, end, b)])
+    for lo, hi in ((left, right), (a, b)):
+        nearest = [(start - m.end() if m.end() <= start else m.start() - end, forward)
+                   for forward, pattern in ((True, _future_re()), (False, _past_re()))
+                   for m in pattern.finditer(text, lo, hi) if m.end() <= start or m.start() >= end]
+        if nearest:
+            return min(nearest)[1]
+    return False
+
+
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str:
     dt.date(year, month or 1, day or 1)  # raises on an impossible date
     return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
@@ -322,6 +346,8 @@ def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | Non
         previous = next((d for d in reversed(out) if d.date), None)
         a, b = sentence_spans.containing(m.start()) or (0, len(text))
         future = bool(_future_re().search(text[a:b]))
+        if kind == "weekday":
+            future = _clause_looks_forward(text, m.start(), m.end(), a, b)
         try:
             found = _resolve(kind, m, ref, previous, future)
         except ValueError:  # an impossible date such as 31 June: not a date expression
