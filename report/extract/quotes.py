@@ -177,6 +177,19 @@ def _persons_in(para: BodyParagraph, a: int, b: int, quotes: list[Quote], types=
     return out
 
 
+def _organisation_before_verb(para: BodyParagraph, a: int, b: int, quotes: list[Quote]) -> str:
+    """An organisation of the gazetteer in text[a:b] right before a speech verb ("the Foreign Ministry
+    said") or right after one ("stated the Foreign Ministry"), outside the quotations; or ''."""
+    verbs = "|".join(map(re.escape, _vocab()["name_verbs"]))
+    text = para.text
+    for start, end, actor_id, _ in para.entities_in(a, b):
+        if actors()[actor_id].type != "organisation" or _in_quote(quotes, start) or end > b:
+            continue
+        if re.match(rf"\s+(?:{verbs})\b", text[end:b]) or re.search(rf"\b(?:{verbs})\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?$", text[a:start]):
+            return actor_id
+    return ""
+
+
 def _name_near_verb(outside: str) -> str:
     """A capitalised two- or three-word name right after or before a speech verb."""
     name = r"((?:[A-Z][a-z’'-]+ ){1,2}[A-Z][a-z’'-]+)"
@@ -250,10 +263,14 @@ def _titles() -> frozenset[str]:
 MAX_ENTITY_CHARS = 200  # no alias of the gazetteer is longer: an entity overlapping a span starts this close
 
 
-def _person_at(para: BodyParagraph, start: int, end: int) -> str:
-    """The gazetteer person whose mention overlaps paragraph offsets [start, end), or ''."""
+SPEAKER_TYPES = ("person", "organisation")  # who may be a quotation's speaker: a state speaks through them
+
+
+def _person_at(para: BodyParagraph, start: int, end: int, types: tuple[str, ...] = ("person",)) -> str:
+    """The gazetteer actor of `types` (a person by default) whose mention overlaps paragraph offsets
+    [start, end), or ''."""
     for a, b, actor_id, _ in para.entities_in(start - MAX_ENTITY_CHARS, end):
-        if b > start and actors()[actor_id].type == "person":
+        if b > start and actors()[actor_id].type in types:
             return actor_id
     return ""
 
@@ -266,7 +283,8 @@ def _speaker_of(subject, para: BodyParagraph, offset: int, state: _Speakers, his
             return (history[-1], "") if history else state.last_named
         return "", ""
     phrase = list(subject.subtree)
-    pid = _person_at(para, offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1]))
+    span = (offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1]))
+    pid = _person_at(para, *span)
     if pid:  # a person of the gazetteer named in the subject ("the envoy, Zamir Kabulov, said")
         return pid, ""
     names = [subject] + [c for c in subject.children if c.dep_ == "appos" and c.tag_.startswith("NNP")]
@@ -279,8 +297,8 @@ def _speaker_of(subject, para: BodyParagraph, offset: int, state: _Speakers, his
                 break
             run.insert(0, t)
         start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1])
-        pid = _person_at(para, start, end)
-        if pid:
+        pid = _person_at(para, start, end) or _person_at(para, start, end, types=SPEAKER_TYPES)
+        if pid:  # a person, else an organisation of the gazetteer ("the Russian Foreign Ministry said")
             return pid, ""
         name = state.expand(" ".join(t.text for t in run))
         return "", name
@@ -329,10 +347,12 @@ def _parse_attribute(para: BodyParagraph, q: Quote, parsed: dict, state: _Speake
                 best = (distance, subj[0], offset)
     if best is None:
         return None
+    if best[1].tag_ == "PRP":  # a pronoun refers to someone named before it, not to a name between it and the quote
+        history = state.seen(para, best[2] + best[1].idx)
     pid, name = _speaker_of(best[1], para, best[2], state, history)
     if not pid and not name:
         return None
-    if pid and actors()[pid].type != "person":
+    if pid and actors()[pid].type not in SPEAKER_TYPES:
         return None
     state.last_named = (pid, name)
     return replace(q, speaker_id=pid, speaker=name, rule="parse")
@@ -348,6 +368,12 @@ def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speak
     a, b = _context(para, q)
     outside = _outside(text, quotes, a, b)
     speech = speech_re().search(outside) is not None
+    opener = re.match(r"\s*(?:" + "|".join(_vocab()["pronouns"]) + r")\s+(?:" + "|".join(_vocab()["name_verbs"])
+                      + r")\b", text[a:b])
+    if speech and opener and not _in_quote(quotes, a):  # "She said X will ... and that “...”": her words
+        history = state.seen(para, a)
+        if history:
+            return replace(q, speaker_id=history[-1], rule="pronoun")
     if speech:
         persons = _persons_in(para, a, b, quotes)
         if persons:
@@ -362,6 +388,9 @@ def _attribute(para: BodyParagraph, q: Quote, quotes: list[Quote], state: _Speak
                 return replace(q, speaker_id=pid, rule="role")
         if re.search(r"\b(?:" + "|".join(_vocab()["pronouns"]) + r")\b", outside) and history:
             return replace(q, speaker_id=history[-1], rule="pronoun")
+        body = _organisation_before_verb(para, a, b, quotes)  # "the Foreign Ministry said", "said the ministry"
+        if body:
+            return replace(q, speaker_id=body, rule="organisation")
     documents = [d for d in _persons_in(para, a, b, quotes, types=("document",)) if d[0] < q.start]
     if documents:
         return replace(q, speaker_id=documents[0][1], rule="document")
