@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bib, codings, guards, schemas
+from . import bib, changes, codings, guards, schemas
 from .analysis.door import reviewed_evidence
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
@@ -356,6 +356,20 @@ def _fail(lines: list[str]) -> int:
     return EXIT_PROBLEMS
 
 
+def _changes(ref: str) -> int:
+    """`changes REF`: every change the seeds and codings made to the book since REF, one line each."""
+    try:
+        lines = changes.changes(ref)
+    except changes.RefError as err:
+        print(Problem(ref, NONE, "ref", str(err)), file=sys.stderr)
+        return 2
+    for line in lines:
+        print(escape(line))
+    if not lines:
+        print(f"nothing the book says changed since {escape(ref)}")
+    return 0
+
+
 def _run_notebooks(paths: list[Path]) -> int:
     """Execute every notebook in place, even after one fails; then list every sentence whose guard failed
     (page, sentence, reason) and every notebook that failed otherwise, and exit 1 if there is any."""
@@ -414,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     p_bib.add_argument("--out", type=Path, required=True, help="the .bib file to write")
     p_run = sub.add_parser("run-notebooks", help="re-execute notebooks in place and store their outputs")
     p_run.add_argument("notebooks", type=Path, nargs="+")
+    p_changes = sub.add_parser("changes", help="what the sources and codings changed in the book since a git ref")
+    p_changes.add_argument("ref", help="a git ref of this checkout (a commit, a tag, HEAD)")
     p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
                                "and check console errors, links, anchors and the layout of tables")
     p_browser.add_argument("html_dir", type=Path)
@@ -423,6 +439,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "browser-check":
         return _browser_check(args.html_dir, args.screenshots)
+
+    if args.command == "changes":
+        return _changes(args.ref)
 
     if args.command == "run-notebooks":
         return _run_notebooks(args.notebooks)

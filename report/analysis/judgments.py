@@ -196,7 +196,7 @@ def _check_most_sentences(corpus, rows, spec, judgment) -> str | None:
     label = labels(spec.get("kind", "motive"))[spec["category"]]
     top = r.sentences.max()
     return None if r.loc[label, "sentences"] == top and (r.sentences == top).sum() == 1 else (
-        f"it no longer has the most sentences: {dict(r.sentences)}")
+        "it no longer has the most sentences: " + ", ".join(f"{k} {int(v)}" for k, v in r.sentences.items()))
 
 
 def _check_present(corpus, rows, spec, judgment) -> str | None:
