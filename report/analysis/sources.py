@@ -28,22 +28,17 @@ def _items(corpus: Corpus) -> pd.DataFrame:
     return pd.concat([claims, statements], ignore_index=True).drop_duplicates(ignore_index=True)
 
 
-def corroboration(corpus: Corpus) -> pd.DataFrame:
-    """Per source: how many of its items (claims by category, statements by actor and act) another
-    source confirms, how many another contradicts (a later denial of what it affirms, an earlier
-    affirmation of what it denies), how many stand alone, and how many of its dates another source
-    gives differently.
-
-    Columns: source_id, outlet, grade, items, confirmed, contradicted, alone, disputed dates. Oldest first.
-    """
+def verdicts(corpus: Corpus) -> pd.DataFrame:
+    """Each item a source asserts and what the other sources make of it: confirmed (another states it
+    too), contradicted (a later denial of what it affirms, an earlier affirmation of what it denies), or
+    alone. Columns: source_id, item, polarity, when, verdict, by (the sources that confirm or contradict,
+    joined). In source order (oldest first), then item."""
     items = _items(corpus).drop_duplicates(["source_id", "item", "polarity"])
-    disputes = date_disputes(corpus)
     rows = []
-    for s in source_profiles(corpus).to_dict("records"):
-        mine = items[items.source_id == s["source_id"]]
-        others = items[items.source_id != s["source_id"]]
-        confirmed = contradicted = alone = 0
-        for r in mine.itertuples():
+    for sid in source_profiles(corpus).source_id:
+        mine = items[items.source_id == sid]
+        others = items[items.source_id != sid]
+        for r in mine.sort_values(["item", "polarity"]).itertuples():
             same = others[others["item"] == r.item]
             agree = same[same.polarity == r.polarity]
             # a later denial contradicts an affirmation; an earlier denial was true at its date, and a
@@ -52,15 +47,30 @@ def corroboration(corpus: Corpus) -> pd.DataFrame:
                 disagree = same[(same.polarity != r.polarity) & (same.when >= r.when)]
             else:
                 disagree = same[(same.polarity != r.polarity) & (same.when <= r.when)]
-            if len(disagree):
-                contradicted += 1
-            elif len(agree):
-                confirmed += 1
-            else:
-                alone += 1
-        dated = disputes[(disputes.source_id == s["source_id"])]
+            verdict, by = (("contradicted", disagree) if len(disagree) else ("confirmed", agree) if len(agree)
+                           else ("alone", agree))
+            rows.append({"source_id": sid, "item": r.item, "polarity": r.polarity, "when": r.when, "verdict": verdict,
+                         "by": ", ".join(sorted(set(by.source_id)))})
+    return pd.DataFrame(rows, columns=["source_id", "item", "polarity", "when", "verdict", "by"])
+
+
+def corroboration(corpus: Corpus) -> pd.DataFrame:
+    """Per source: how many of its items (claims by category, statements by actor and act) another
+    source confirms, how many another contradicts (a later denial of what it affirms, an earlier
+    affirmation of what it denies), how many stand alone, and how many of its dates another source
+    gives differently.
+
+    Columns: source_id, outlet, grade, items, confirmed, contradicted, alone, disputed dates. Oldest first.
+    """
+    v = verdicts(corpus)
+    disputes = date_disputes(corpus)
+    rows = []
+    for s in source_profiles(corpus).to_dict("records"):
+        mine = v[v.source_id == s["source_id"]]
+        count = mine.verdict.value_counts()
         rows.append({"source_id": s["source_id"], "outlet": s["outlet"], "grade": s["grade"],
-                     "items": len(mine), "confirmed": confirmed, "contradicted": contradicted, "alone": alone,
-                     "disputed dates": len(dated)})
+                     "items": len(mine), "confirmed": int(count.get("confirmed", 0)),
+                     "contradicted": int(count.get("contradicted", 0)), "alone": int(count.get("alone", 0)),
+                     "disputed dates": int((disputes.source_id == s["source_id"]).sum())})
     return pd.DataFrame(rows, columns=["source_id", "outlet", "grade", "items", "confirmed", "contradicted", "alone",
                                        "disputed dates"])

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..analysis import door, judgments
 from ..analysis.profiles import source_profiles
-from ..analysis.sources import corroboration
+from ..analysis.sources import corroboration, verdicts
 from ..boilerplate import rules
 from ..corpus import Corpus
 from ..extract.codes import themes
@@ -124,6 +124,16 @@ def trust_summary(corpus: Corpus) -> dict:
             "confirmed_share": round(100 * int(c.confirmed.sum()) / items) if items else 0,
             "n_items": items, "n_contradicted": int(c.contradicted.sum()),
             "n_disputed_dates": int((c["disputed dates"] > 0).sum())}
+
+
+def contradicted_items(corpus: Corpus) -> pd.DataFrame:
+    """The items of a source that another source contradicts (`analysis.sources.verdicts`), in words.
+    Columns: source, item, says (affirms or denies), as of (the date it holds for), contradicted by."""
+    v = verdicts(corpus)
+    c = v[v.verdict == "contradicted"]
+    return pd.DataFrame({"source": c.source_id.values, "item": c["item"].values,
+                         "says": c.polarity.map({"affirmed": "affirms", "negated": "denies"}).values,
+                         "as of": c.when.values, "contradicted by": c.by.values})
 
 
 def most_alone(corpus: Corpus) -> pd.DataFrame:
