@@ -176,3 +176,22 @@ def test_reading_codebook_lints():
             assert sel["table"] in tables, j["id"]
         for check in j.get("holds", []):
             assert check["check"] in judgments.CHECKS, (j["id"], check)
+
+
+def test_fewer_sentences_everywhere_compares_each_source(small):
+    """r1-r3 state a security motive in one sentence each and no risk: a risk claim in a new sentence of
+    r1 (one risk against one motive) makes r1 level, and the check names it; in another sentence of a
+    source with two motive sentences it would hold."""
+    from report.analysis import door
+    claims = door.evidence(small)["claims"]
+    motive = claims[(claims.kind == "motive") & (claims.source_id == R1)].iloc[[0]]
+    risk = motive.assign(kind="risk", category="reputational", sentence=motive.sentence + 1)
+    spec = {"check": "fewer_sentences_everywhere", "table": "claims", "kind": "motive"}
+    with door.using_evidence({"claims": pd.concat([claims, risk], ignore_index=True)}):
+        rows = judgments.select(small, [{"table": "claims", "kind": "risk"}])
+        why = judgments._check_fewer_sentences_everywhere(small, rows, spec, {})
+    assert why is not None and R1 in why and "1 against 1" in why
+    two = pd.concat([claims, motive.assign(sentence=motive.sentence + 2), risk], ignore_index=True)
+    with door.using_evidence({"claims": two}):
+        rows = judgments.select(small, [{"table": "claims", "kind": "risk"}])
+        assert judgments._check_fewer_sentences_everywhere(small, rows, spec, {}) is None

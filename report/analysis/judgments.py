@@ -173,6 +173,17 @@ def _check_fewer_sources_than(corpus, rows, spec, judgment) -> str | None:
     return None if n < rival else f"{n} sources state it, no fewer than the {rival} of the comparison"
 
 
+def _check_fewer_sentences_everywhere(corpus, rows, spec, judgment) -> str | None:
+    """In every source that states rows of the comparison (`_own`), the judgment's rows take fewer
+    sentences than the comparison's (a source's risks against its motives)."""
+    key = ["source_id", "paragraph", "sentence"]
+    mine = rows.drop_duplicates(key).groupby("source_id").size()
+    rival = _own(corpus, rows, spec).drop_duplicates(key).groupby("source_id").size()
+    level = [s for s in rival.index if mine.get(s, 0) >= rival[s]]
+    return None if not level else ("as many sentences or more than the comparison in "
+                                   + ", ".join(f"{s} ({int(mine.get(s, 0))} against {int(rival[s])})" for s in level))
+
+
 def _check_every_source(corpus, rows, spec, judgment) -> str | None:
     """Every source that states a claim of the judgment's kind states this one."""
     kind = judgment_value(judgment, "kind")
@@ -212,6 +223,7 @@ def _check_figures_given(corpus, rows, spec, judgment) -> str | None:
 
 CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
+          "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
           "only_actor": _check_only_actor, "present": _check_present, "figures_given": _check_figures_given}
 

@@ -18,11 +18,11 @@ def facts(corpus: Corpus) -> dict:
 
 
 def no_cost_sources(corpus: Corpus) -> list[str]:
-    """The sources that name no risk to Moscow and say in so many words that its course costs nothing
-    (the words `no_cost` of codebook/guards.yml in a body sentence), oldest first."""
+    """The sources that say in so many words that Moscow's course costs it nothing (the words `no_cost` of
+    codebook/guards.yml in a body sentence), oldest first."""
     body = door.body_sentences(corpus)
     saying = set(body.source_id[door.naming(corpus, body, judgments.vocabulary("words")["no_cost"])])
-    return [s for s in claims.silent_on_kind(corpus, "risk") if s in saying]
+    return [s for s in door.source_order(corpus) if s in saying]
 
 
 def voiced_by_best(corpus: Corpus) -> list[str]:
