@@ -101,7 +101,7 @@ def test_words_pattern_and_naming(corpus):
 
 def test_annotated_evidence_puts_the_hand_annotation_in_place_of_statements_and_claims(seeds):
     gold = load_annotations(seeds, list(SEED_ANNOTATIONS))
-    machine = analysis.evidence(seeds)
+    machine = door.machine_evidence(seeds)
     annotated = door.annotated_evidence(seeds, SEED_ANNOTATIONS)
     assert list(annotated) == TABLES
     for name in ("statements", "claims"):
