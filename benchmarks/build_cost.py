@@ -6,10 +6,15 @@ Prints:
 - the no-change rebuild (jupyter-cache should execute nothing);
 - the rebuild after one notebook's code changes (only that notebook should execute).
 Usage: python benchmarks/build_cost.py   (takes a few minutes)
+Smallest size: --smallest takes the same four measurements on a one-page book (its table of contents
+cut to SMALLEST_PAGE, one short notebook): one kernel for the floor, three builds of that notebook. It
+runs every step of the full benchmark in well under a minute, but its figures say nothing about the
+whole book's cost (tests/test_benchmarks.py runs it).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -26,6 +31,9 @@ from jupyter_client.manager import start_new_kernel
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 IMPORTS = "import pandas, matplotlib.pyplot, report; _ = report.load_corpus()"
+# the page of the smallest book: a short notebook (two code cells) that builds alone under -W (it refers
+# to no other page)
+SMALLEST_PAGE = "notebooks/appendix_data"
 
 
 def floor(n_notebooks: int) -> float:
@@ -57,19 +65,32 @@ def scratch_copy(dest: Path) -> Path:
     return dest
 
 
+def smallest_book(book: Path) -> Path:
+    """Cuts the table of contents of a scratch copy down to SMALLEST_PAGE: a book of one notebook."""
+    (book / "_toc.yml").write_text(f"format: jb-book\nroot: {SMALLEST_PAGE}\n", encoding="utf-8")
+    return book / f"{SMALLEST_PAGE}.ipynb"
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smallest", action="store_true", help=f"a one-page book ({SMALLEST_PAGE}) instead")
+    args = parser.parse_args()
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
-    print(f"notebooks: {len(notebooks)}")
     with tempfile.TemporaryDirectory() as tmp:
         book = scratch_copy(Path(tmp) / "book")
+        target = book / "notebooks" / "04_trade.ipynb"
+        if args.smallest:
+            target = smallest_book(book)
+            notebooks = [target]
+            print(f"smallest size: a one-page book ({SMALLEST_PAGE})")
+        print(f"notebooks: {len(notebooks)}")
         f = floor(len(notebooks))
         print(f"floor (kernel start + imports, x{len(notebooks)}): {f:7.1f} s")
         clean, executed = build(book)
         print(f"clean build:                         {clean:7.1f} s  ({clean / f:.2f} x floor; {executed} executed)")
         again, executed = build(book)
         print(f"no-change rebuild:                   {again:7.1f} s  ({executed} notebooks executed)")
-        target = book / "notebooks" / "04_trade.ipynb"
         nb = json.loads(target.read_text(encoding="utf-8"))
         cell = next(c for c in nb["cells"] if c["cell_type"] == "code")
         cell["source"] = (cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])) + "\n# touched"

@@ -7,10 +7,15 @@ Run after `make book`: python benchmarks/prose_vs_tables.py [_build/html]
 - tables: the text of every table cell (source sentences included);
 - evidence lists: the sentences listed under the judgments.
 Prints one line per page and the totals.
+Smallest size: --smallest needs no built book: it builds the one-page book of build_cost.py (its table
+of contents cut to build_cost.SMALLEST_PAGE, one short notebook, about ten seconds) in a temporary
+folder and counts that page alone (tests/test_benchmarks.py runs it).
 """
 
+import argparse
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -41,15 +46,37 @@ def count(path: Path) -> tuple[int, int, int, int]:
     return prose, judgments, tables, details
 
 
-def main(root: Path) -> None:
+def main(root: Path, pages: list[str]) -> None:
+    missing = [page for page in pages if not (root / f"{page}.html").is_file()]
+    if missing:
+        sys.exit(f"{root}: no built page {', '.join(missing)}; run `make book` first, or use --smallest")
     totals = [0, 0, 0, 0]
     print(f"{'page':34} {'prose':>6} {'judgments':>9} {'tables':>7} {'evidence lists':>14}")
-    for page in PAGES:
+    for page in pages:
         row = count(root / f"{page}.html")
         print(f"{page:34} {row[0]:6d} {row[1]:9d} {row[2]:7d} {row[3]:14d}")
         totals = [a + b for a, b in zip(totals, row)]
     print(f"{'total':34} {totals[0]:6d} {totals[1]:9d} {totals[2]:7d} {totals[3]:14d}")
 
 
+def smallest() -> None:
+    """Builds the one-page book in a temporary folder and counts its page."""
+    from build_cost import SMALLEST_PAGE, build, scratch_copy, smallest_book
+
+    with tempfile.TemporaryDirectory() as tmp:
+        book = scratch_copy(Path(tmp) / "book")
+        smallest_book(book)
+        build(book)
+        print(f"smallest size: a one-page book ({SMALLEST_PAGE})")
+        main(book / "_build" / "html", [SMALLEST_PAGE])
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "_build/html"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", nargs="?", type=Path, default=Path("_build/html"), help="the built HTML book")
+    parser.add_argument("--smallest", action="store_true", help="build a one-page book and count it instead")
+    args = parser.parse_args()
+    if args.smallest:
+        smallest()
+    else:
+        main(args.root, PAGES)

@@ -4,6 +4,9 @@ Builds three articles just under the 2 MB file limit and times `check` (validati
 extraction of each, in one process: one paragraph of 1.9 MB; 100,000 short lines; a paragraph with
 20,000 quotation marks. Also runs each at a tenth of the size, so the ratio shows whether the cost
 grows linearly (about 10) or faster. Usage: python benchmarks/stress_inputs.py [--scale 1.0]
+Every case shrinks with --scale, its quotation marks included, so a smaller scale keeps each case's
+make-up. Smallest size: --smallest is --scale 0.005 (9,500 bytes; a few seconds;
+tests/test_benchmarks.py runs it).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ SENTENCE = ("On 3 July 2025 Russia recognised the Taliban government, and Lavrov
             "reality.\" Trade reached $300 million. ")
 MANIFEST = ("- id: stress\n  file: stress.txt\n  title: Stress\n  outlet: Bench\n  author: null\n"
             "  published: 2025-07-15\n  url: null\n  kind: news\n")
+SMALLEST_SCALE = 0.005
 
 
 def one_paragraph(size: int) -> str:
@@ -57,10 +61,13 @@ def measure(text: str) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full size (1.0 = 1.9 MB)")
+    parser.add_argument("--smallest", action="store_true", help=f"--scale {SMALLEST_SCALE}")
     args = parser.parse_args()
-    size = int(1_900_000 * args.scale)
+    scale = SMALLEST_SCALE if args.smallest else args.scale
+    size = int(1_900_000 * scale)
+    # the quotation marks scale with the text: at --scale 1.0, 20,000 in the full size
     cases = {"one paragraph": lambda s: one_paragraph(s), "100,000 short lines": lambda s: short_lines(s),
-             "20,000 quotation marks": lambda s: quotation_marks(s, int(20_000 * s / size))}
+             "20,000 quotation marks": lambda s: quotation_marks(s, int(20_000 * scale * s / size))}
     measure(one_paragraph(2000))  # warm-up: pipelines and indexes built once
     print(f"machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}")
     print(f"{'case':<24} {'size':>10} {'parse s':>8} {'extract s':>10} {'rows':>8} {'ratio':>6}")
