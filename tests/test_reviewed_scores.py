@@ -126,3 +126,5 @@ def test_an_evidence_table_says_which_rows_no_one_reviewed():
     reviewed = EvidenceTable(df.assign(coded="reviewed"), ["text"])
     assert "unreviewed" not in reviewed.table_bundle("1.1", "Claims")["text/html"]
     assert EvidenceTable(df.drop(columns="coded"), ["text"]).unreviewed() == 0  # the machine's evidence alone
+    from report.publish.provenance import Collapsed
+    assert "1 of 2 rows unreviewed" in Collapsed(table, "Show them").table_bundle("1.2", "Claims")["text/html"]

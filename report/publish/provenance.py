@@ -299,7 +299,10 @@ class Collapsed:
                 f"{inner}</details>")
 
     def table_bundle(self, number: str, caption: str) -> dict:
-        """Shown as table `number` with `caption`: the caption stays visible above the folded list."""
+        """Shown as table `number` with `caption`: the caption stays visible above the folded list (and says
+        how many of an evidence table's rows no one reviewed)."""
+        if isinstance(self.table, EvidenceTable):
+            caption = self.table._caption(caption)
         tex = numbering.caption_latex(number, caption)
         return {"text/html": numbering.caption_html(number, caption) + self._repr_html_(),
                 latex.LATEX_MIME: latex.dataframe(self.table, tex) if isinstance(self.table, pd.DataFrame)
