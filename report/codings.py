@@ -258,7 +258,7 @@ def adjudicated_files_for(corpus: Corpus, folder: Path = CODINGS) -> list[Path]:
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return None
         return data.get("source") if isinstance(data, dict) else None
-    return [p for p in adjudicated_files(folder) if source(p) is None or source(p) in corpus.texts]
+    return [p for p in adjudicated_files(folder) if (sid := source(p)) is None or sid in corpus.texts]
 
 
 def validate(paths: list[Path], corpus: Corpus) -> list[Problem]:

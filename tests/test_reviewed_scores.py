@@ -128,3 +128,10 @@ def test_an_evidence_table_says_which_rows_no_one_reviewed():
     assert EvidenceTable(df.drop(columns="coded"), ["text"]).unreviewed() == 0  # the machine's evidence alone
     from report.publish.provenance import Collapsed
     assert "1 of 2 rows unreviewed" in Collapsed(table, "Show them").table_bundle("1.2", "Claims")["text/html"]
+
+
+def test_review_totals_add_up_the_review_counts(corpus):
+    totals = method.review_totals(corpus)
+    counts = method.review_counts(corpus)
+    assert totals["n_sources"] == len(corpus.sources) and totals["n_coded"] == 0  # the fixture has no coding
+    assert totals["n_added_statements"] + totals["n_added_claims"] == counts.added_by_reviewers.sum()

@@ -174,3 +174,13 @@ def review_counts(corpus: Corpus) -> pd.DataFrame:
                         "machine_found": int(rev.machine_found.sum()),
                         "added_by_reviewers": int((~rev.machine_found.astype(bool)).sum())})
     return pd.DataFrame(out).set_index(["source", "table"])
+
+
+def review_totals(corpus: Corpus) -> dict[str, int]:
+    """The figures of the method page's prose on the review: sources coded by hand, sources in all, and the
+    statements and claims the reviewers added that the machine reader missed."""
+    review = review_counts(corpus)
+    added = review.groupby(level="table").added_by_reviewers.sum()
+    return {"n_coded": int((review.reviewed.groupby(level="source").sum() > 0).sum()),
+            "n_sources": len(corpus.sources), "n_added_statements": int(added["statements"]),
+            "n_added_claims": int(added["claims"])}
