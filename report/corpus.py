@@ -86,7 +86,8 @@ def _sources_table(entries: list[Entry], paragraphs: pd.DataFrame, sentences: pd
         rows.append({
             "source_id": e.id, "file": e.file, "title": e.title, "outlet": e.outlet, "author": e.author,
             "published": e.published, "published_precision": e.precision, "published_note": e.published_note,
-            "url": e.url, "accessed": e.accessed, "kind": e.kind, "sourcing": e.sourcing, "origin": e.origin, "based_on": e.based_on,
+            "url": e.url, "accessed": e.accessed, "kind": e.kind, "publisher": e.publisher,
+            "expertise": e.expertise, "sourcing": e.sourcing, "origin": e.origin, "based_on": e.based_on,
             "licence": e.licence, "licence_note": e.licence_note,
             "words": int(sum(count_words(t) for t in body.loc[body["source_id"] == e.id, "text"])),
             "paragraphs": len(mine),

@@ -113,11 +113,13 @@ def _year_of(iso: str) -> float:
 
 
 def event_timeline(events: pd.DataFrame) -> Figure:
-    """Events (report.analysis.timeline.dated_acts) on a time axis, one row each so that no label collides; the label
-    (date and event) stands right of its marker, or left of it in the last third of the axis. The axis
-    runs from the first event's year to the end of the last event's year."""
+    """Events (a frame of date, event and sources, such as report.analysis.timeline.dated_acts) on a narrow
+    time axis at the left, one row each, with the date and the event written in a column to its right so
+    that no label collides with another or with the axis. The axis runs from the first event's year to the
+    end of the last event's year."""
     n = max(len(events), 1)
-    fig = Figure(figsize=(FIGSIZE[0], 0.9 + 0.42 * n), layout="tight")
+    fig = Figure(figsize=(FIGSIZE[0], 0.9 + 0.32 * n))
+    fig.subplots_adjust(left=0.03, right=0.24, top=1 - 0.3 / (0.9 + 0.32 * n), bottom=0.6 / (0.9 + 0.32 * n))
     ax = fig.subplots()
     if events.empty:
         ax.set_axis_off()
@@ -127,31 +129,16 @@ def event_timeline(events: pd.DataFrame) -> Figure:
     for row, (x, r) in enumerate(zip(xs, events.itertuples())):
         y = n - row
         ax.plot([lo, hi], [y, y], color="#eeeeee", linewidth=0.8, zorder=0)
-        ax.plot([x], [y], "o", color=PALETTE[0] if r.sources > 1 else PALETTE[4], markersize=6)
-        right = x < lo + (hi - lo) * 0.6
-        ax.annotate(f"{r.date}  {r.event}", (x, y), textcoords="offset points", xytext=(6 if right else -6, 0),
-                    ha="left" if right else "right", va="center", fontsize=8)
+        ax.plot([x], [y], "o", color=PALETTE[0] if r.sources > 1 else PALETTE[4], markersize=5)
+        ax.annotate(f"{r.date}  {r.event}", (hi, y), textcoords="offset points", xytext=(8, 0), ha="left",
+                    va="center", fontsize=8, annotation_clip=False)
     ax.set_xlim(lo - 0.25, hi)
-    ax.set_ylim(0.3, n + 0.7)
+    ax.set_ylim(0.4, n + 0.6)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("date of the event (dark: reported by two or more sources)")
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_xlabel("year (dark: two or more sources)", fontsize=8)
     return fig
 
 
-def ranked_bars(values: pd.Series, xlabel: str, of: int | None = None) -> Figure:
-    """Horizontal bars, the first value at the top, each labelled with its value (and "of N" when given);
-    the axis runs from zero to `of`, or to the largest value."""
-    fig = Figure(figsize=(FIGSIZE[0], 0.8 + 0.38 * max(len(values), 1)), layout="tight")
-    ax = fig.subplots()
-    df = values.iloc[::-1]
-    names = [textwrap.fill(str(i), 34) for i in df.index]
-    ax.barh(names, df.values, color=PALETTE[0])
-    top = of or (float(df.max()) if len(df) else 1.0)
-    for y, v in enumerate(df.values):
-        ax.text(v + top * 0.01, y, f"{v:g}" + (f" of {of}" if of else ""), va="center", fontsize=8)
-    ax.set_xlim(0, top * 1.15)
-    ax.set_xlabel(xlabel)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    return fig

@@ -38,11 +38,13 @@ from .paths import MANIFEST_NAME, book_pages
 from .problems import Problem, name, show
 
 REQUIRED = ("id", "file", "title", "outlet", "published", "kind")
-OPTIONAL = ("author", "url", "accessed", "published_note", "sourcing", "origin", "based_on", "licence", "licence_note")
+OPTIONAL = ("author", "url", "accessed", "published_note", "publisher", "expertise", "sourcing", "origin", "based_on",
+            "licence", "licence_note")
 KINDS = ("news", "analysis", "commentary", "report")
 # the source's profile (optional; an unprofiled source counts as the weakest in the reading layer)
 SOURCING = ("on-record", "partly", "none")  # how far its facts are attributed to named people or documents
 ORIGINS = ("primary", "derivative")  # its own reporting or analysis, or a rewrite of another report
+EXPERTISE = ("specialist", "general")  # whether its authors or publisher work on the region or the subject
 # the licences a source may carry, in the order `check` names them (codebook/licences.yml)
 LICENCES = tuple(codebook.load("licences")["licences"])
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,9 +55,10 @@ MAX_BYTES = 2_000_000  # an article is a few thousand words; a file this large i
 MAX_MANIFEST_BYTES = MAX_BYTES
 MAX_DEPTH = 8  # nesting of YAML collections; a manifest needs 2 (a list of mappings)
 MIN_YEAR = 1900
-_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "accessed", "published_note", "sourcing", "origin",
+_TEXT_FIELDS = ("id", "file", "title", "outlet", "kind", "author", "url", "accessed", "published_note", "publisher",
+                "expertise", "sourcing", "origin",
                 "based_on", "licence", "licence_note")
-_CHOICES = {"kind": KINDS, "sourcing": SOURCING, "origin": ORIGINS, "licence": LICENCES}
+_CHOICES = {"kind": KINDS, "sourcing": SOURCING, "origin": ORIGINS, "expertise": EXPERTISE, "licence": LICENCES}
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 # characters that show nothing: besides whitespace, format characters (zero-width space, joiners,
@@ -144,6 +147,8 @@ class Entry:
     url: str | None
     kind: str
     accessed: str | None = None  # when the url was read: YYYY-MM-DD
+    publisher: str | None = None  # who publishes it, and from where
+    expertise: str | None = None  # specialist | general
     sourcing: str | None = None
     origin: str | None = None
     based_on: str | None = None  # the report it rewrites: a source id of the corpus, or a description
@@ -569,8 +574,8 @@ def validate_folder(folder: Path) -> tuple[list[Entry], dict[str, str], list[Pro
             id=clean["id"], file=clean["file"], title=clean["title"], outlet=clean["outlet"],
             author=clean.get("author"), published=clean["published"], precision=clean["precision"],
             published_note=clean.get("published_note"), url=clean.get("url"), kind=clean["kind"],
-            **{field: clean.get(field) for field in ("accessed", "sourcing", "origin", "based_on", "licence",
-                                                     "licence_note")},
+            **{field: clean.get(field) for field in ("accessed", "publisher", "expertise", "sourcing", "origin",
+                                                     "based_on", "licence", "licence_note")},
         )
         texts[entry.id] = clean["text"]
         valid.append(entry)

@@ -6,7 +6,7 @@ import pandera.pandas as pa
 
 from . import codebook
 from .gazetteer import TYPES
-from .manifest import ID_RE, KINDS, LICENCES, ORIGINS, SOURCING
+from .manifest import EXPERTISE, ID_RE, KINDS, LICENCES, ORIGINS, SOURCING
 
 _ID = pa.Column(str, pa.Check.str_matches(ID_RE.pattern))
 _POS = pa.Check.ge(1)
@@ -30,6 +30,8 @@ SOURCES = pa.DataFrameSchema(
         "url": pa.Column(str, pa.Check.str_startswith("https://"), nullable=True),
         "accessed": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True),
         "kind": pa.Column(str, pa.Check.isin(list(KINDS))),
+        "publisher": pa.Column(str, nullable=True),
+        "expertise": pa.Column(str, pa.Check.isin(list(EXPERTISE)), nullable=True),
         "sourcing": pa.Column(str, pa.Check.isin(list(SOURCING)), nullable=True),
         "origin": pa.Column(str, pa.Check.isin(list(ORIGINS)), nullable=True),
         "based_on": pa.Column(str, nullable=True),

@@ -17,15 +17,12 @@ sources):
 The last test re-runs every guarded page on the hand annotation of the seeds (tests/annotations/).
 """
 
-import os
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from report import analysis, load_corpus
-from report.analysis import door
+from report.analysis import door, judgments
 from report.evaluate import load_annotations
 from report.extract import evidence as machine
 from report.paths import ROOT, SEED_ANNOTATIONS
@@ -132,22 +129,16 @@ def test_the_environment_switch_reads_the_hand_annotation(seeds, monkeypatch):
     assert len(ev["statements"]) == len(gold["statements"]) and len(ev["claims"]) == len(gold["claims"])
 
 
-ANNOTATED_PAGES = ["key_judgments", "01_sources", "02_timeline", "03_security", "04_trade", "05_china", "06_risks",
-                   "07_western_divergence", "08_synthesis"]
+# The pages were once re-run on the older hand annotation (tests/annotations) to catch a sentence that held only
+# on the machine reader's errors. The book now stands on the adjudicated codings of two blind coders, and its
+# pages weigh assessments and stances that the older annotation does not code; the key judgments' checks are
+# still run on that annotation below, where it can speak to them.
 
 
-@pytest.mark.parametrize("name", ANNOTATED_PAGES)
-def test_every_guarded_sentence_holds_on_the_hand_annotation(name):
-    """Each page runs again with the statements and claims of the hand annotation in place of the
-    extraction (REPORT_EVIDENCE=annotated): a sentence that holds only on the extractor's errors fails."""
-    nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
-    old = os.environ.copy()
-    os.environ["REPORT_EVIDENCE"] = "annotated"
-    try:
-        NotebookClient(nb, timeout=300, resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
+def test_the_key_judgments_checks_hold_on_the_hand_annotation(seeds, monkeypatch):
+    monkeypatch.setenv("REPORT_EVIDENCE", "annotated")
+    failed = {j.id: j.failures for j in judgments.judgments(seeds) if j.failures}
+    assert not failed, failed
 
 
 def test_reviewed_rows_replace_the_machines_for_a_coded_source():

@@ -61,20 +61,22 @@ def test_select_one_row_per_sentence_and_item(small):
 
 def test_confidence_levels(small):
     security = _security(small)
-    # two independent sources, one of grade A, none against: moderate (high needs three)
+    # two independent sources (R3 rewrites R2), none against: moderate (high needs three)
     assert judgments.confidence(small, security, [])["level"] == "moderate"
     assert judgments.confidence(small, security, [R4])["level"] == "low"
     economic = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "economic"}])
     assert judgments.confidence(small, economic, [])["level"] == "low"
     c = judgments.confidence(small, security, [])
-    assert (c["independent"], c["sources"], c["best_rank"]) == (2, [R1, R2, R3], 1)
+    # R1 (primary on the record: B) is contradicted by R2's later denial of the recognition it reports: C
+    assert (c["independent"], c["sources"], c["best_rank"]) == (2, [R1, R2, R3], 3)
 
 
 def test_a_judgment_on_unreviewed_rows_cannot_be_high(small, monkeypatch):
     """High confidence needs reviewed rows only: the same evidence, once marked as the machine reader's
     (a source no one has coded), drops to the next level and says how many rows are unreviewed."""
     book = judgments.codebook()
-    easier = [{**book["confidence"][0], "independent": 2}, *book["confidence"][1:]]  # high within reach of R1-R3
+    easier = [{**book["confidence"][0], "independent": 2, "best_reliability": "C"},
+              *book["confidence"][1:]]  # high within reach of R1-R3
     monkeypatch.setattr(judgments, "codebook", lambda: {**book, "confidence": easier})
     security = _security(small)
     reviewed = judgments.confidence(small, security.assign(coded="reviewed"), [])

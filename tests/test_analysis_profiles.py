@@ -23,7 +23,7 @@ def small():
 def test_grades_follow_the_profile(small):
     p = profiles.source_profiles(small)
     assert list(p.source_id) == [R1, R2, R3, R4]  # oldest first
-    assert dict(zip(p.source_id, p.grade)) == {R1: "A", R2: "B", R3: "D", R4: "E"}
+    assert dict(zip(p.source_id, p.grade)) == {R1: "B", R2: "C", R3: "D", R4: "F"}
     r4 = p.set_index("source_id").loc[R4]
     assert (r4.author, r4.sourcing, r4.origin, r4.based_on) == ("none named", "not profiled", "not profiled", "")
     assert p.set_index("source_id").loc[R3, "based_on"] == R2

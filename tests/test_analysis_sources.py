@@ -65,12 +65,8 @@ def test_disputed_dates_count_for_both_sources(path):
 def test_verdicts_name_who_confirms_and_who_contradicts(small):
     """r1 affirms Russia recognises and r2, later, denies it: each is contradicted by the other (a later
     denial of an affirmation, an earlier affirmation of a denial); security is confirmed by the others."""
-    from report.tables.sources import contradicted_items
     v = sources.verdicts(small).set_index(["source_id", "item", "polarity"])
     assert v.loc[(R1, "russia recognises", "affirmed")][["verdict", "by"]].tolist() == ["contradicted", R2]
     assert v.loc[(R2, "russia recognises", "negated")][["verdict", "by"]].tolist() == ["contradicted", R1]
     assert v.loc[(R1, "motive: security", "affirmed")][["verdict", "by"]].tolist() == ["confirmed", f"{R2}, {R3}"]
     assert v.loc[(R4, "motive: economic", "affirmed")].verdict == "alone"
-    table = contradicted_items(small)
-    assert table[["source", "item", "says", "contradicted by"]].values.tolist() == [
-        [R1, "russia recognises", "affirms", R2], [R2, "russia recognises", "denies", R1]]

@@ -191,11 +191,12 @@ def test_no_date_dispute_without_dated_events(small):
     assert timeline.adopted_date(small, "recognises") is None
 
 
-def test_the_seeds_recognition_date_is_adopted_by_the_primary_rule():
+def test_the_seeds_recognition_date_is_adopted_by_corroboration():
+    """OSW (primary) against Stratheia (derivative of reports it does not name, so not independent)."""
     adopted = timeline.adopted_date(load_corpus(), "recognises")
     assert adopted["date"] == "2025-07-03" and adopted["sources"] == ["osw-2025-07"]
     assert adopted["rejected"] == ["2025-06-03"] and adopted["rejected_sources"] == ["stratheia-2025-07"]
-    assert adopted["rule"] == PRIMARY_RULE
+    assert adopted["rule"] == "more independent sources give it"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from report import analysis, bib, load_corpus, schemas
-from report.tables import appendix_data, sources, timeline, western_divergence
+from report.analysis import criticism
+from report.tables import appendix_data, sources, timeline
 from report.cli import all_tables
 from report.paths import DATA_DIR, ROOT, SEEDS
 from report.publish.provenance import EvidenceTable, anchor
@@ -47,14 +48,15 @@ def test_toc_lists_every_notebook_and_page():
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
-def test_every_chapter_has_tables_a_figure_glue_and_citations(path):
+def test_every_chapter_has_tables_glue_and_citations(path):
     cells = _cells(path)
     code = "\n".join(_source(c) for c in cells if c["cell_type"] == "code")
     prose = "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
     # at least two calls of the page modules of report/tables/ (a table module, or the shared lists)
     assert len(re.findall(r"(?<![\w.])(?:" + "|".join(TABLE_MODULES) + r")\.\w+\(", code)) >= 2
+    # a figure where it carries a message of its own (none repeats its table): captioned, named, rendered
     figures = [c for c in cells if c["metadata"].get("mystnb", {}).get("figure")]
-    assert figures and all(f["metadata"]["mystnb"]["figure"].get("caption") for f in figures)
+    assert all(f["metadata"]["mystnb"]["figure"].get("caption") for f in figures)
     for f in figures:
         assert "fig-" in f["metadata"]["mystnb"]["figure"]["name"]
         assert any(o.get("data", {}).get("image/png") for o in f["outputs"]), "figure not rendered"
@@ -136,7 +138,8 @@ def test_a_new_source_reaches_every_table_the_timeline_and_the_bibliography(tmp_
     assert (steps.date == "2025-09-12").any() and sid in " ".join(steps.source_ids)
     claims = analysis.evidence(corpus)["numbers"]
     assert (claims.source_id == sid).any() and 500_000_000 in set(claims.value)
-    quotes = western_divergence.theme_quotes(corpus, "trade_transit").df
+    quotes = analysis.evidence(corpus)["quotes"]
     assert ((quotes.source_id == sid) & (quotes.speaker == "Sergey Lavrov")).any()
+    assert sid in set(criticism.reliability(corpus).source_id) and sid in set(timeline.run_up(corpus).source_ids.str.cat(sep=", ").split(", "))
     assert f"@misc{{{sid}," in bib.bibtex(corpus.sources)
     assert sid in sources.source_sizes(corpus).index

@@ -137,11 +137,18 @@ def test_analysis_instruments():
 def test_codebook_grades():
     t = cb.codebook_grades()
     grades = _yaml("reading")["grades"]
-    assert t.index.name == "grade" and list(t.index) == [g["grade"] for g in grades]
-    assert list(t.columns) == ["label", "origin", "sourcing"]
-    assert t.loc["A"].tolist() == ["primary on the record", "primary", "on-record"]
-    assert t.loc["D"].tolist() == ["derivative", "derivative", "any"]
-    assert t.iloc[-1][["origin", "sourcing"]].tolist() == ["any", "any"]  # the last rule matches every source
+    assert t.index.name == "rule" and list(t.grade) == [g["grade"] for g in grades]
+    assert list(t.columns) == ["grade", "label", "origin", "sourcing", "expertise"]
+    assert t.loc[1].tolist() == ["B", "primary, on the record", "primary", "on-record", "any"]
+    assert t.loc[2, ["grade", "expertise"]].tolist() == ["B", "specialist"]
+    assert t.iloc[-1][["origin", "sourcing", "expertise"]].tolist() == ["any"] * 3  # the last rule matches every source
+
+
+def test_codebook_reliability():
+    t = cb.codebook_reliability()
+    problems = _yaml("reading")["reliability"]["problems"]
+    assert list(t.columns) == ["meaning", "lowers reliability"] and len(t) == len(problems)
+    assert t.loc["contradicted", "lowers reliability"] == "yes" and t.loc["overtaken", "lowers reliability"] == "no"
 
 
 def test_codebook_judgments():
@@ -151,8 +158,9 @@ def test_codebook_judgments():
     assert list(t.columns) == ["question", "evidence", "unless", "checks"]
     assert t.loc["economy-small"].to_dict() == {
         "question": "why", "evidence": "table: claims, kind: motive, category: economic", "unless": "",
-        "checks": "check: at_least, sources: 2; check: figures_given, units: USD or people"}
-    assert t.loc["china-secondary", "unless"] == "table: claims, kind: motive, category: china"
+        "checks": "check: every_source; check: figures_given, units: USD or EUR or RUB; "
+                  "check: single_figure, units: USD or EUR or RUB"}
+    assert t.loc["china-secondary", "unless"] == ""
     assert t.loc["west-divergence", "evidence"] == (
         "table: statements, actor_id: russia, act: recognises, polarity: affirmed; table: statements, "
         "actor_id: united-states or western-countries, act: opposes or sets_conditions, polarity: affirmed")

@@ -70,12 +70,12 @@ def test_key_facts_of_a_corpus_without_a_date_dispute():
 
 def test_confidence_scale_one_row_per_level():
     t = key_judgments.confidence_scale()
-    assert list(t.columns) == ["confidence", "meaning", "sources (at least)", "best grade (at least)",
+    assert list(t.columns) == ["confidence", "meaning", "sources (at least)", "most reliable source (at least)",
                                "contradicting (at most)", "unreviewed rows (at most)"]
     levels = load("reading")["confidence"]
     assert len(t) == len(levels) and t.confidence.is_unique and t.meaning.str.strip().astype(bool).all()
     # the last level has no thresholds (a lint checks): any grade, any contradiction, no source needed
-    assert t.iloc[-1][["sources (at least)", "best grade (at least)", "contradicting (at most)"]].tolist() == [
+    assert t.iloc[-1][["sources (at least)", "most reliable source (at least)", "contradicting (at most)"]].tolist() == [
         0, "any", "any"]
     assert list(t["sources (at least)"]) == sorted(t["sources (at least)"], reverse=True)  # strictest first
 
@@ -94,11 +94,12 @@ def _security(corpus):
 
 def test_basis_in_words(reading):
     conf = judgments.confidence(reading, _security(reading), [])
-    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it, 2 of them independent (1 primary on the "
-                                                "record; 1 primary partly attributed; 1 derivative); no later source "
-                                                "contradicts it")
+    # r1 and r2 contradict each other on the recognition (each lowered a step); r3 rewrites r2
+    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it: 2 independent (Fixture Wire C, Fixture "
+                                                "Institute D), 1 rewriting another of them (Fixture Blog D); no later "
+                                                "source contradicts it")
     assert key_judgments.basis(reading, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
     economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (
-        "1 of 4 sources give it, all independent (1 not profiled); no later source contradicts it")
+        "1 of 4 sources give it: 1 independent (Fixture Daily F); no later source contradicts it")

@@ -15,7 +15,6 @@ import pytest
 
 from report import load_corpus
 from report.analysis import claims
-from report.extract.codes import themes
 from report.tables import motives
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,27 +54,3 @@ def test_chapter_facts_of_the_reading_fixture(small):
     assert (facts["low_share"], facts["low_source"], facts["high_share"], facts["high_source"]) == (0, R4, 100, R1)
 
 
-def test_code_counts_by_source_oldest_first_in_codebook_order(corpus):
-    counts = motives.code_counts(corpus, "trade_transit")
-    assert list(counts.index) == list(themes()["trade_transit"]["codes"])  # every sub-code, fired or not
-    assert counts.index.name == "code"
-    assert list(counts.columns) == [BETA, ALPHA, GAMMA, "total"]
-    assert counts.loc["trade"].tolist() == [0, 1, 1, 2]
-    assert counts.loc["transit"].tolist() == [0, 0, 1, 1]
-    assert counts.drop(index=["trade", "transit"]).to_numpy().sum() == 0
-    west = motives.code_counts(corpus, "western_divergence")
-    assert list(west.index) == list(themes()["western_divergence"]["codes"])  # kept with zeros
-    assert west.loc["west"].tolist() == [1, 1, 0, 2]
-    assert west["total"].sum() == 2
-
-
-def test_coverage_is_a_share_of_body_sentences(corpus):
-    c = motives.coverage(corpus, "trade_transit")
-    assert c.index.name == "source" and list(c.index) == [BETA, ALPHA, GAMMA]
-    assert list(c.columns) == list(themes()["trade_transit"]["codes"])
-    # alpha: 1 trade sentence of 8; gamma: 1 trade and 1 transit sentence of 3; beta: none of 5
-    assert c.loc[ALPHA, "trade"] == 12.5 and c.loc[ALPHA].sum() == 12.5
-    assert c.loc[GAMMA, "trade"] == c.loc[GAMMA, "transit"] == 33.3 and c.loc[GAMMA].sum() == pytest.approx(66.6)
-    assert c.loc[BETA].sum() == 0
-    west = motives.coverage(corpus, "western_divergence")
-    assert west["west"].tolist() == [20.0, 12.5, 0.0]  # beta 1 of 5, alpha 1 of 8

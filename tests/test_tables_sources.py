@@ -78,34 +78,32 @@ def test_summary_paragraphs_and_furniture(fixture_dir):
     assert sum(share["by_rule"].values()) == 10 and share["by_rule"]["framing"] == 1
 
 
-def test_profile_table_has_the_source_as_row_label_and_no_missing_cells(small):
-    t = tables.profile_table(small)
-    assert t.index.name == "source" and not t.isna().any().any()
-    assert list(t.index) == [R1, R2, R3, R4]
-    assert t.loc[R4, "grade"] == "E: not profiled" and t.loc[R1, "grade"] == "A: primary on the record"
-    assert list(t.columns) == ["kind", "grade", "items", "confirmed", "contradicted", "alone", "disputed dates"]
-    assert t.loc[R1, ["items", "confirmed", "contradicted", "alone"]].tolist() == [2, 1, 1, 0]
 
 
-def test_trust_summary_of_the_reading_fixture(small):
-    # items: r1 {security, Russia recognises}, r2 {security, Russia does not recognise}, r3 {security},
-    # r4 {economic}: the three security claims are confirmed, r1's and r2's statements contradict each
-    # other, r4's claim stands alone: 3 of 6 confirmed
-    assert tables.trust_summary(small) == {
-        "n_primary": 2, "n_derivative": 1, "n_best": 1, "best_sources": R1, "best_label": "primary on the record",
-        "confirmed_share": 50, "n_items": 6, "n_contradicted": 2, "n_disputed_dates": 0}
+
+def test_reliability_table_of_the_criticism_fixture():
+    t = tables.reliability_table(load_corpus(FIXTURES / "criticism"))
+    assert list(t.columns) == ["outlet", "publisher", "profile", "reliability", "lowered by"]
+    assert t.loc["k1-2024-01", "profile"] == "primary · specialist · partly attributed"
+    assert t.loc["k1-2024-01", "reliability"] == "C: fairly reliable"
+    assert t.loc["k1-2024-01", "lowered by"] == "reports an act done before a later source dates it"
+    assert t.loc["k2-2025-05", "lowered by"] == "nothing" and t.loc["k3-2025-06", "publisher"] == ""
 
 
-def test_trust_summary_of_the_path_fixture(path):
-    # items: t1 lists, engages, delists, recognises, accepts_envoy; t2 recognises, delists; t3 Russia and
-    # "no country" do not recognise. Confirmed: t1's and t2's delisting and recognition (4); t3's denial
-    # (2024-05) is older than the affirmations, so no contradiction; alone: t1's listing, engagement and
-    # envoy, t3's two denials (5). Two sources give a disputed date (t1, t2)
-    assert tables.trust_summary(path) == {
-        "n_primary": 2, "n_derivative": 1, "n_best": 1, "best_sources": T1, "best_label": "primary on the record",
-        "confirmed_share": 44, "n_items": 9, "n_contradicted": 0, "n_disputed_dates": 2}
+def test_track_record_is_an_evidence_list():
+    t = tables.track_record(load_corpus(FIXTURES / "criticism"))
+    assert list(t.columns) == ["source_id", "problem", "paragraph", "item", "shown_by"] and len(t) == 3
 
 
-def test_most_alone(small, path):
-    assert tables.most_alone(small).to_dict("records") == [{"source_id": R4, "origin": "not profiled", "alone": 1}]
-    assert tables.most_alone(path).to_dict("records") == [{"source_id": T1, "origin": "primary", "alone": 3}]
+def test_trust_for_what_on_the_seeds():
+    t = tables.trust_for_what(load_corpus())
+    assert t["holds"] and t["reliable_grade"] == "B"
+    assert t["derivative_outlets"] == "Odri Media and Stratheia"
+
+
+def test_disputes_table_has_a_row_per_question():
+    seeds = load_corpus()
+    t = tables.disputes_table(seeds)
+    assert list(t.columns) == ["the sources", "the book's reading"] and t.index.is_unique
+    assert all("; against: " in x for x in t["the sources"])
+    assert tables.dispute_failures(seeds) == [] and tables.only_recognition_date_disputed(seeds)

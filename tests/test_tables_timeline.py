@@ -18,7 +18,6 @@ share one.
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 import yaml
 
@@ -30,7 +29,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
 MILESTONE_COLUMNS = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph",
-                     "text", "when"]
+                     "text", "date_text", "when"]
 PRIMARY_RULE = "a primary source gives it, the other is derivative"
 
 
@@ -69,17 +68,6 @@ def vague(tmp_path_factory):
 # ---------------------------------------------------------------------------------------------
 # split_timeline and disputes_shown
 # ---------------------------------------------------------------------------------------------
-
-def test_split_timeline_at_the_focus_year(path):
-    focus = int(timeline.focus_from())
-    assert 2003 < focus <= 2021  # the path's answers below need the listing before it, the delegation after
-    early, later = timeline.split_timeline(analysis_timeline.dated_acts(path))
-    assert early.date.tolist() == ["2003-02"]
-    assert later.date.tolist() == ["2021-09-20", "2025-04", "2025-07-03", "2025-07-03"]
-    assert list(later.index) == [0, 1, 2, 3]
-    table = pd.DataFrame({"date": [f"{focus - 1}-12-31", f"{focus}", f"{focus}-01-01"], "event": ["a", "b", "c"]})
-    early, later = timeline.split_timeline(table)
-    assert early.event.tolist() == ["a"] and later.event.tolist() == ["b", "c"]
 
 
 def test_disputes_shown_say_adopted_or_set_aside(path, fixture_corpus):
@@ -149,21 +137,22 @@ def test_milestones_of_ranges_read_start_to_end():
 # recognition_claims
 # ---------------------------------------------------------------------------------------------
 
-def test_recognition_claims_by_publication_date(path):
-    labels = yaml.safe_load((Path(__file__).parents[1] / "report" / "codebook" / "analysis.yml").read_text(
-        encoding="utf-8"))["recognition_claims"]
-    c = timeline.recognition_claims(path)
-    assert list(c.columns) == ["published", "source_id", "paragraph", "claim", "matched", "text"]
-    assert c.to_dict("records") == [
-        {"published": "2024-05", "source_id": T3, "paragraph": 1, "claim": labels["nobody_recognises"]["label"],
-         "matched": "No country", "text": "No country has recognised the Taliban."},
-        {"published": "2025-07-20", "source_id": T2, "paragraph": 1, "claim": labels["russia_first"]["label"],
-         "matched": "first country",
-         "text": "On 3 June 2025, Russia became the first country to recognise the Taliban."},
-    ]
-    assert c.claim.tolist() == ["No state recognises the Taliban", "Russia is the first state to recognise"]
+
+def test_run_up_labels_are_the_sources_words_around_the_date():
+    seeds = load_corpus()
+    run = timeline.run_up(seeds)
+    assert list(run.columns) == ["date", "when", "what", "sources", "source_ids", "source_id", "paragraph", "text"]
+    assert (run.date.str[:4] >= timeline.focus_from()).all() and run.date.is_monotonic_increasing
+    assert "2025-06-03" not in set(run.date)  # the recognition date the book sets aside
+    what = dict(zip(run.text.str[:30], run.what))
+    attack = next(w for t, w in zip(run.text, run.what) if t.startswith("A March terrorist attack"))
+    assert attack == "A terrorist attack that killed 145 concert-goers near Moscow"  # the date's phrase, without it
+    assert all(len(w.rstrip("…").split()) <= timeline.LABEL_WORDS[1] for w in what.values())
+    events = timeline.run_up_events(run)
+    assert list(events.columns) == ["date", "event", "sources"] and len(events) == len(run)
 
 
-def test_no_recognition_claim_in_the_fixture_corpus(fixture_corpus):
-    c = timeline.recognition_claims(fixture_corpus)
-    assert c.empty and list(c.columns) == ["published", "source_id", "paragraph", "claim", "matched", "text"]
+def test_why_now_on_the_seeds():
+    why = analysis_timeline.why_now(load_corpus())
+    assert why["failures"] == [] and why["delisting"] == "2025-04" and why["discussion_began"] == "2020"
+    assert why["legal_sources"] == ["osw-2025-07"] and 50 < why["motive_share_before"] <= 100

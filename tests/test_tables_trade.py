@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from report import load_corpus
-from report.publish.provenance import EvidenceTable
 from report.tables import trade
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -83,16 +82,6 @@ def test_the_fixture_corpus():
     assert _rows(trade.actors_of_type(corpus, ("person",))) == [
         ("Sergey Lavrov", "person", 1, 1, "alpha-2024-03-03")]
     assert trade.actors_of_type(corpus, ("project",)).empty
-
-
-def test_numbers_list(fixture_dir):
-    t = trade.numbers_list(load_corpus(fixture_dir))
-    assert isinstance(t, EvidenceTable) and t.columns == ["figure", "unit", "also_given_by", "sentence"]
-    assert t.df[["source_id", "paragraph", "figure", "unit", "also_given_by", "sentence"]].to_dict("records") == [
-        {"source_id": "gamma-2025-07", "paragraph": 2, "figure": "$300 million", "unit": "USD", "also_given_by": "",
-         "sentence": "Trade reached $300 million in 2024."}]
-    assert list(trade.numbers_list(load_corpus(FIXTURES / "tables" / "path")).df.also_given_by) == [
-        "t2-2025-07-20", "t1-2025-07-05"]
 
 
 def test_chapter_numbers_with_the_outlet():

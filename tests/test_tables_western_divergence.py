@@ -24,16 +24,14 @@ under `report.analysis.using_evidence`.
 
 from pathlib import Path
 
-import pandas as pd
 import pytest
 import yaml
 
 from report import analysis, load_corpus
 from report.analysis import door
-from report.codebook import load
 from report.evaluate import load_annotations
 from report.paths import SEED_ANNOTATIONS
-from report.publish.provenance import EvidenceTable
+from report.codebook import load
 from report.tables import western_divergence as wd
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -77,39 +75,9 @@ def test_statement_matrix_counts_sources_most_statements_first(actors):
     assert (m.drop(columns="affirmed") == "").all().all()
 
 
-def test_short_act_columns(actors):
-    summary = wd.position_summary(actors)
-    assert wd.short_act_columns(summary) == ["recognises", "accepts an envoy", "opposes"]
-    other = pd.DataFrame(columns=[ACTS["lists"]["label"], "total"])
-    assert wd.short_act_columns(other) == [ACTS["lists"]["short"], "total"]  # other columns are kept
-
-
 # ---------------------------------------------------------------------------------------------
 # theme_quotes
 # ---------------------------------------------------------------------------------------------
-
-def test_theme_quotes_are_the_quotations_of_coded_sentences(actors):
-    t = wd.theme_quotes(actors, "western_divergence")
-    assert isinstance(t, EvidenceTable) and t.columns == ["speaker", "kind", "quote"]
-    assert list(zip(t.df.source_id, t.df.paragraph, t.df.speaker, t.df.kind, t.df.quote)) == [
-        (A2, 3, "Karen Decker", "direct", "We will not recognise the Taliban"),
-        (A3, 6, "not named", "direct", "Moscow wants the West as a partner against terrorism."),
-    ]
-    security = wd.theme_quotes(actors, "security")
-    assert list(zip(security.df.source_id, security.df.paragraph)) == [(A3, 6)]
-    assert len(wd.theme_quotes(actors, "china_alignment")) == 0  # no quotation in a sentence naming China
-    assert 'href="appendix_sources.html#src-a2-2024-09-p3"' in t._repr_html_()
-
-
-def test_theme_quotes_leave_out_terms():
-    # tests/fixtures/hardcases: "Its critics call the Taliban a “terrorist organization”, and Russia’s 2023
-    # foreign policy concept speaks of “the Eurasian space for cooperation.”" (paragraph 10) is coded
-    # western_divergence (terrorist organization) and holds a term and a partial quotation
-    hard = load_corpus(FIXTURES / "hardcases")
-    t = wd.theme_quotes(hard, "western_divergence").df
-    p10 = t[t.paragraph == 10]
-    assert list(p10.kind) == ["partial"] and "term" not in set(t.kind)
-    assert p10.speaker.tolist() == ["Russia's 2023 Foreign Policy Concept"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,22 +119,6 @@ def test_positions_take_the_date_of_their_sentence(path):
 # position_summary
 # ---------------------------------------------------------------------------------------------
 
-def test_position_summary_counts_sources(actors):
-    s = wd.position_summary(actors)
-    assert s.index.name == "actor"
-    assert list(s.columns) == [RECOGNISES, ACCEPTS, OPPOSES]  # codebook order, only the acts someone holds
-    assert list(s.index) == ["China", "United States", "Russia"]  # 3, 2 and 1 positions
-    assert s.loc["China"].tolist() == [0, 2, 1]
-    assert s.loc["United States"].tolist() == [0, 0, 2]  # a1 and a3; a3's two sentences count once
-    assert s.loc["Russia"].tolist() == [1, 0, 0]
-    assert list(wd.position_summary(actors, min_sentences=2).index) == ["China", "United States"]
-
-
-def test_position_summary_of_the_path_corpus(path):
-    s = wd.position_summary(path)
-    assert list(s.columns) == [RECOGNISES, ACCEPTS, DELISTS, LISTS, ENGAGES]
-    assert s.loc["Russia"].tolist() == [2, 1, 2, 1, 1]
-
 
 # ---------------------------------------------------------------------------------------------
 # conflicting_positions
@@ -194,23 +146,31 @@ def test_no_conflict_without_opposition(path):
 # the chapter on the hand annotation
 # ---------------------------------------------------------------------------------------------
 
+
+
 def test_the_chapter_tables_read_the_hand_annotation():
     """Chapter 7's tables read the one door: under the hand annotation of the seeds their positions are
-    the annotators' affirmed statements, not the extractor's."""
+    the annotators' affirmed statements, not the book's evidence."""
     seeds = load_corpus()
-    machine_positions, machine_summary = wd.positions(seeds), wd.position_summary(seeds)
+    book_positions = wd.positions(seeds)
     gold = load_annotations(seeds, list(SEED_ANNOTATIONS))["statements"]
     affirmed = gold[gold.polarity == "affirmed"]
     with analysis.using_evidence(door.annotated_evidence(seeds, SEED_ANNOTATIONS)):
         seen = analysis.evidence(seeds)["statements"]
         assert int((seen.polarity == "affirmed").sum()) == len(affirmed)
-        annotated_positions, annotated_summary = wd.positions(seeds), wd.position_summary(seeds)
-    assert not annotated_positions.equals(machine_positions)
-    assert not annotated_summary.equals(machine_summary)
-    # every position shown is an affirmed statement of the annotation, in its paragraph
+        annotated_positions = wd.positions(seeds)
+    assert not annotated_positions.equals(book_positions)
     actor_col = "actor_id" if "actor_id" in affirmed.columns else "actor"
     names = dict(zip(seen.actor_id, seen.actor))
     annotated = set(zip(affirmed[actor_col].map(names), affirmed.source_id, affirmed.paragraph))
     assert set(zip(annotated_positions.actor, annotated_positions.source_id, annotated_positions.paragraph)) <= annotated
-    # and the extraction is read again outside the block
-    assert wd.positions(seeds).equals(machine_positions)
+    assert wd.positions(seeds).equals(book_positions)  # and the book's evidence is read again outside the block
+
+
+def test_arguments_of_divergence_on_the_seeds():
+    seeds = load_corpus()
+    a = wd.arguments(seeds)
+    assert list(a.columns) == ["id", "made by", "sentences"] and (a.sentences > 0).all()
+    assert a.set_index("id").loc["migration", "made by"] == "OSW Centre for Eastern Studies"
+    said = wd.arguments_list(seeds)
+    assert len(said) >= len(a) and set(said.df.argument) == set(a.index)

@@ -14,7 +14,8 @@ from ..corpus import Corpus
 from ..guards import guard_all
 from .claims import balance, labels, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
-from .profiles import grade_rules, independent_count, source_profiles
+from .criticism import reliability
+from .profiles import derivative_count, independent_count
 
 
 def codebook() -> dict:
@@ -57,15 +58,19 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
             table = affirmed_claims(table)
         keep = pd.Series(True, index=table.index)
         for column, wanted in sel.items():
-            if column not in ("table", "mentions"):
+            if column == "stance" and column not in table.columns:  # evidence without stances affirms every claim
+                keep &= "affirmed" in (wanted if isinstance(wanted, list) else [wanted])
+            elif column not in ("table", "mentions"):
                 keep &= matches(table[column], wanted)
         if "mentions" in sel:  # the sentence names one of these words (a word ending in * is a prefix)
             keep &= naming(corpus, table, sel["mentions"])
         rows = table[keep]
         if sel["table"] == "claims":
             item = rows.kind + ": " + rows.category
-        else:
+        elif sel["table"] == "statements":
             item = rows.actor + " " + rows.act + " (" + rows.polarity + ")"
+        else:  # a term category of analysis.yml (`recognition_claims`, `stances`)
+            item = sel["table"] + ": " + rows.category
         parts.append(pd.DataFrame({"source_id": rows.source_id, "paragraph": rows.paragraph,
                                    "sentence": rows.sentence, "table": sel["table"], "item": item}))
     cols = SENTENCE_KEY + ["table", "item"]
@@ -93,19 +98,24 @@ def contradicting_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataF
     return sorted({s for s in contrary.source_id if dates[s] >= first and s not in set(rows.source_id)})
 
 
-def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str]) -> dict:
-    """The first confidence level of the codebook whose thresholds hold for the evidence `rows` (with
-    `unreviewed`: how many of the rows are the machine reader's, from sources no one has coded)."""
-    profiles = source_profiles(corpus).set_index("source_id")
+def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str], inference: bool = False) -> dict:
+    """The first confidence level of the codebook whose thresholds hold for the evidence `rows`: how many
+    independent sources state it, the best reliability among them (`criticism.reliability`: the source
+    graded apart from the information), how many contradict it, how many of its rows are unreviewed (the
+    machine reader's, from sources no one has coded), and whether it is the authors' inference rather
+    than what the sources state (`inference`)."""
+    rel = reliability(corpus).set_index("source_id")
     sources = sorted(set(rows.source_id))
     n = independent_count(corpus, sources)
-    ranks = {g["grade"]: int(g["rank"]) for g in grade_rules()}
-    best = min((int(profiles.loc[s, "rank"]) for s in sources), default=99)
+    letters = list(codebook()["reliability"]["scale"])
+    best = min((int(rel.loc[s, "rank"]) for s in sources), default=99)
     unreviewed = int((rows.coded == MACHINE).sum()) if "coded" in rows.columns else 0
     for level in codebook()["confidence"]:
         if (n >= level["independent"] and len(contradicting) <= level.get("contradicting", 99)
-                and best <= ranks.get(level.get("best_grade"), 99) and unreviewed <= level.get("unreviewed", 10**9)):
-            return {**level, "independent": n, "sources": sources, "best_rank": best, "unreviewed": unreviewed}
+                and best <= (letters.index(level["best_reliability"]) + 1 if "best_reliability" in level else 99)
+                and unreviewed <= level.get("unreviewed", 10**9) and (level.get("inference", True) or not inference)):
+            return {**level, "independent": n, "derivative": derivative_count(corpus, sources), "sources": sources,
+                    "best_rank": best, "unreviewed": unreviewed, "inference": inference}
     raise ValueError("the last confidence level must have no thresholds")
 
 
@@ -202,6 +212,22 @@ def _check_main_for_majority(corpus, rows, spec, judgment) -> str | None:
     return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
 
 
+def _check_never_main(corpus, rows, spec, judgment) -> str | None:
+    """No source gives the category more claim sentences than any other of its kind (`claims.balance`)."""
+    b = balance(corpus)
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    main = sorted(b.index[b["main motive"] == label])
+    return None if not main else f"it takes the most sentences in {', '.join(map(str, main))}"
+
+
+def _check_single_figure(corpus, rows, spec, judgment) -> str | None:
+    """The sources give exactly one hard figure in `units`, from one source."""
+    numbers = evidence(corpus)["numbers"]
+    hit = numbers[numbers.unit.isin(spec["units"])]
+    return None if hit.value.nunique() == 1 and hit.source_id.nunique() == 1 else (
+        f"{hit.value.nunique()} figures in {', '.join(spec['units'])} from {hit.source_id.nunique()} sources")
+
+
 def _check_most_sentences(corpus, rows, spec, judgment) -> str | None:
     r = ranking(corpus, spec.get("kind", "motive"))
     label = labels(spec.get("kind", "motive"))[spec["category"]]
@@ -225,7 +251,7 @@ CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": 
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
-          "only_actor": _check_only_actor, "present": _check_present, "figures_given": _check_figures_given}
+          "only_actor": _check_only_actor, "never_main": _check_never_main, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 
 # ---------------------------------------------------------------------------------------
@@ -283,7 +309,7 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     rows = _rows(corpus, spec)
     contrary = select(corpus, spec.get("contrary", []))
     against = contradicting_sources(corpus, rows, contrary)
-    conf = confidence(corpus, rows, against)
+    conf = confidence(corpus, rows, against, inference=bool(spec.get("inference")))
     failures = [msg for c in spec.get("holds", []) if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
     alt = spec.get("alternative", {})
     alt_rows = select(corpus, alt.get("evidence", []))

@@ -31,7 +31,7 @@ def source_profiles(corpus: Corpus) -> pd.DataFrame:
     rows = []
     for s in corpus.sources.to_dict("records"):
         s = {k: (v if isinstance(v, str) else None) for k, v in s.items()}  # missing optional fields
-        g = grade({"origin": s["origin"], "sourcing": s["sourcing"]})
+        g = grade({"origin": s["origin"], "sourcing": s["sourcing"], "expertise": s.get("expertise")})
         rows.append({"source_id": s["source_id"], "outlet": s["outlet"], "published": s["published"], "kind": s["kind"],
                      "author": s["author"] or "none named", "sourcing": s["sourcing"] or "not profiled",
                      "origin": s["origin"] or "not profiled", "based_on": s["based_on"] or "",
@@ -42,8 +42,17 @@ def source_profiles(corpus: Corpus) -> pd.DataFrame:
 
 
 def independent_count(corpus: Corpus, source_ids) -> int:
-    """How many independent sources among `source_ids`: a derivative source whose `based_on` names
-    another of them counts once with it."""
-    ids = set(source_ids)
+    """How many independent sources among `source_ids`: each primary source counts; a derivative source
+    stands for the source of the corpus its `based_on` names (so a rewrite and its original count once),
+    and counts not at all when its original is not in the corpus (a rewrite of reports it does not name is
+    not known to be independent of anything)."""
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
     based = dict(zip(corpus.sources.source_id, corpus.sources.based_on))
-    return sum(1 for s in ids if not (based.get(s) in ids and based.get(s) != s))
+    stands_for = {based.get(s) if origin.get(s) == "derivative" else s for s in set(source_ids)}
+    return len(stands_for & set(origin))
+
+
+def derivative_count(corpus: Corpus, source_ids) -> int:
+    """How many of `source_ids` are derivative (they do not count as independent)."""
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    return sum(1 for s in set(source_ids) if origin.get(s) == "derivative")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..codebook import load
 from ..corpus import Corpus
-from .door import SENTENCE_KEY, evidence, published
+from .door import SENTENCE_KEY, affirmed_claims, evidence, published
 from .profiles import independent_count, source_profiles
 from .statements import act_labels
 
@@ -194,3 +194,39 @@ def recognition_path(corpus: Corpus) -> dict:
     out["adopted"] = adopted_date(corpus, "recognises")
     return out
 
+
+
+def why_now(corpus: Corpus) -> dict:
+    """What the sources say about the timing of the recognition: the delisting and the recognition dates
+    (`recognition_path`), when the discussion of delisting began (the earliest date the sources give an
+    expected delisting by the recogniser), the sources that give the listing as a legal obstacle to
+    formal ties (motive claims of the `domestic_legal` category), and the share of the sentences giving
+    Moscow a motive that were written before the delisting. `failures` lists the parts of the chapter's
+    reading that no longer hold."""
+    path = recognition_path(corpus)
+    ev = evidence(corpus)
+    dates = published(corpus)
+    st = ev["statements"]
+    recogniser = st.actor_id[(st.act == "recognises") & (st.polarity == "affirmed")]
+    who = recogniser.iloc[0] if len(recogniser) else None
+    talk = st[(st.actor_id == who) & (st.act == "delists") & (st.polarity == "prospective")
+              & (st.as_of != st.source_id.map(dates))]
+    c = affirmed_claims(ev["claims"])
+    legal = sorted(set(c.source_id[(c.kind == "motive") & (c.category == "domestic_legal")]))
+    motives = c[c.kind == "motive"].drop_duplicates(SENTENCE_KEY)
+    delisting = path["delisting"]
+    before = int((motives.source_id.map(dates) < (delisting or "")).sum()) if delisting else 0
+    out = {"delisting": delisting, "recognition": path["recognition"], "engagement": path["engagement"],
+           "discussion_began": talk.as_of.min() if len(talk) else None, "legal_sources": legal,
+           "legal_text": " ".join(c.text[(c.kind == "motive") & (c.category == "domestic_legal")]),
+           "motive_share_before": round(100 * before / len(motives)) if len(motives) else 0}
+    failures = []
+    if not (delisting and path["recognition"] and delisting < path["recognition"]):
+        failures.append("no delisting dated before the recognition")
+    if not legal:
+        failures.append("no source gives the listing as an obstacle to formal ties")
+    if not (out["discussion_began"] and delisting and out["discussion_began"] < delisting):
+        failures.append("no source dates the discussion of delisting before the delisting")
+    if out["motive_share_before"] <= 50:
+        failures.append(f"only {out['motive_share_before']} % of the motive sentences predate the delisting")
+    return {**out, "failures": failures}

@@ -146,6 +146,9 @@ def _licence_note(src, shown: int, total: int) -> str:
     licence = src.licence if isinstance(src.licence, str) else "no licence recorded"
     if reprintable(src.licence):
         return f"Reproduced in full under its licence ({licence})."
+    if shown == total:
+        return (f"Licence: {licence}. The book does not reprint this text as such; it cites every one of its {total} "
+                "paragraphs as evidence, and quotes each under its number.")
     return (f"Licence: {licence}. The book does not reprint this text; it quotes the {shown} of its {total} "
             "paragraphs that it cites as evidence, each under its number, and withholds the others.")
 
@@ -262,10 +265,11 @@ class JudgmentList:
                 f'<p class="judgment-text"><strong>{i}. {html.escape(j.text)}</strong></p>'
                 f'<p><span class="confidence confidence-{html.escape(j.level)}">{html.escape(j.label)}</span>: '
                 f'{html.escape(basis)}.</p>'
-                f'<p class="judgment-evidence">Rests on: {_links_html(j.evidence)}.</p>'
-                f'<details><summary>The {n} sentences it rests on</summary><ul>{rows}</ul></details>'
-                f'<p class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)} '
-                f'({_links_html(j.alternative_evidence)})</p></div>')
+                f'<details class="judgment-evidence"><summary>The {n} sentences it rests on</summary>'
+                f'<p>Rests on: {_links_html(j.evidence)}.</p><ul>{rows}</ul></details>'
+                f'<p class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)}</p>'
+                f'<details class="judgment-evidence"><summary>The paragraphs of the alternative view</summary>'
+                f'<p>{_links_html(j.alternative_evidence)}</p></details></div>')
         return "".join(blocks)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:

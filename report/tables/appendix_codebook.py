@@ -97,7 +97,7 @@ def analysis_instruments() -> pd.DataFrame:
 # grades and judgments); every other entry of the codebook is a word list or a threshold
 SHOWN_APART = {"themes": {"themes"}, "acts": {"acts", "polarity"}, "claims": {"kinds"}, "boilerplate": {"rules"},
                "actors": {"actors"}, "analysis": {"recognition_claims", "stances"},
-               "reading": {"grades", "confidence", "judgments", "adoption_rules", "key_figures"}}
+               "reading": {"grades", "reliability", "confidence", "judgments", "adoption_rules", "key_figures"}}
 
 
 def _flat(value) -> str:
@@ -124,9 +124,20 @@ def word_lists() -> pd.DataFrame:
 
 
 def codebook_grades() -> pd.DataFrame:
-    """The grade rules of reading.yml. Columns: grade, label, origin, sourcing (empty: any)."""
-    return pd.DataFrame([{"grade": g["grade"], "label": g["label"], "origin": g.get("origin", "any"),
-                          "sourcing": g.get("sourcing", "any")} for g in grade_rules()]).set_index("grade")
+    """The profile grade rules of reading.yml, first match wins. Index: rule (1, 2, ...). Columns: grade,
+    label, origin, sourcing, expertise ("any" where the rule does not look)."""
+    return pd.DataFrame([{"rule": i, "grade": g["grade"], "label": g["label"], "origin": g.get("origin", "any"),
+                          "sourcing": g.get("sourcing", "any"), "expertise": g.get("expertise", "any")}
+                         for i, g in enumerate(grade_rules(), 1)]).set_index("rule")
+
+
+def codebook_reliability() -> pd.DataFrame:
+    """The problems of a source's track record (reading.yml, `reliability`) and whether each lowers its
+    reliability a step. Index: problem. Columns: meaning, lowers reliability (yes | no)."""
+    spec = reading()["reliability"]
+    return pd.DataFrame([{"problem": p["id"].replace("_", " "), "meaning": p["label"],
+                          "lowers reliability": "yes" if p.get("lowers") else "no"}
+                         for p in spec["problems"]]).set_index("problem")
 
 
 def codebook_judgments() -> pd.DataFrame:

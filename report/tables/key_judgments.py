@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import judgments, numbers, timeline
-from ..analysis.profiles import source_profiles
+from ..analysis import claims as claims_analysis
+from ..analysis import criticism, disputes, judgments, numbers, timeline
+from ..analysis.door import affirmed_claims
+from ..analysis.door import evidence as analysis_evidence
 from ..codebook import load
 from ..corpus import Corpus
 from ..gazetteer import actors
@@ -22,21 +24,33 @@ def judged(corpus: Corpus) -> tuple[dict[str, list[judgments.Judgment]], dict[st
 
 
 def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
-    """What a confidence rests on, in words: how many sources, how independent, their grades, and who
-    contradicts. `template` (from the codebook) may word the first part, with {n} and {total}."""
-    profiles = source_profiles(corpus).set_index("source_id")
+    """What a confidence rests on, in words: how many sources state it, how many of them independent and how
+    reliable each is, who contradicts, and whether it is the authors' inference. `template` (from the
+    codebook) may word the first part, with {n} and {total}."""
+    rel = criticism.reliability(corpus).set_index("source_id")
     sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
-    grades = profiles.loc[sources].groupby(["rank", "grade_label"]).size() if sources else pd.Series(dtype=int)
-    kinds = "; ".join(f"{v} {label}" for (_, label), v in grades.items())
     said = (template.format(n=len(sources), total=total) if template
+            else f"the authors' inference from what {len(sources)} of {total} sources state" if conf.get("inference")
             else f"{len(sources)} of {total} sources state it")
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    based = dict(zip(corpus.sources.source_id, corpus.sources.based_on))
+    primary = [s for s in sources if origin.get(s) != "derivative"]
+    rewrites = [s for s in sources if origin.get(s) == "derivative" and based.get(s) in origin]
+    derivative = [s for s in sources if origin.get(s) == "derivative" and based.get(s) not in origin]
+
+    def graded(ids):
+        return ", ".join(f"{rel.loc[s, 'outlet']} {rel.loc[s, 'reliability']}" for s in ids)
+
     if sources:
-        said += (", all independent" if n == len(sources) else f", {n} of them independent") + f" ({kinds})"
+        said += f": {n} independent ({graded(primary)})" if primary else ": none independent"
+        if rewrites:
+            said += f", {len(rewrites)} rewriting another of them ({graded(rewrites)})"
+        if derivative:
+            said += f" and {len(derivative)} derivative, whose originals are unknown ({graded(derivative)})"
     against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
                f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
     unreviewed = conf.get("unreviewed", 0)
-    review = (f"; {unreviewed} of its rows unreviewed (the machine reader's, from sources not yet coded by hand)"
-              if unreviewed else "")
+    review = (f"; {unreviewed} of its rows unreviewed (from sources not yet coded by hand)" if unreviewed else "")
     return f"{said}; {against}{review}"
 
 
@@ -78,9 +92,35 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
 
 def confidence_scale() -> pd.DataFrame:
     """The confidence vocabulary of the codebook. Columns: confidence, meaning, sources (at least),
-    best grade (at least), contradicting (at most), unreviewed rows (at most)."""
+    most reliable source (at least), contradicting (at most), unreviewed rows (at most)."""
     return pd.DataFrame([{"confidence": c["label"], "meaning": c["meaning"], "sources (at least)": c["independent"],
-                          "best grade (at least)": c.get("best_grade", "any"),
+                          "most reliable source (at least)": c.get("best_reliability", "any"),
                           "contradicting (at most)": c.get("contradicting", "any"),
                           "unreviewed rows (at most)": c.get("unreviewed", "any")}
                          for c in load("reading")["confidence"]])
+
+
+def brief_comparison(corpus: Corpus) -> dict:
+    """How the book's answer compares with the best short brief among the sources (reading.yml, `brief`):
+    the brief's outlet, the motive it gives the most room and the one the book finds weighs most, and
+    `failures`, the checks of the comparison's wording that fail (the brief calls the recognition a
+    formality; it gives the security, anti-Western and economic motives; its main motive is not the book's)."""
+    brief = load("reading")["brief"]
+    c = affirmed_claims(analysis_evidence(corpus)["claims"])
+    mine = c[c.source_id == brief]
+    b = claims_analysis.balance(corpus)
+    security = claims_analysis.labels("motive")["security"]
+    failures = []
+    if not ((mine.kind == "assessment") & (mine.category == "formality")).any():
+        failures.append(f"{brief} no longer calls the recognition a formality")
+    missing = {"security", "anti_western", "economic"} - set(mine.category[mine.kind == "motive"])
+    if missing:
+        failures.append(f"{brief} gives no motive of {', '.join(sorted(missing))}")
+    main = b.loc[brief, "main motive"] if brief in b.index else ""
+    if main == security:
+        failures.append(f"{brief} gives security the most room too")
+    failures += [f"security-first: {m}" for m in judgments.check(corpus, "security-first")]
+    first = disputes.adopted(corpus).set_index("dispute").loc["first", "failures"]  # the region moved before Moscow
+    failures += [f"first: {m}" for m in first]
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    return {"brief_outlet": names.get(brief, brief), "brief_main": main, "book_main": security, "failures": failures}

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, door
+from ..analysis import claims
 from ..corpus import Corpus
 from ..extract.claims import AUTHOR
-from ..extract.codes import themes
 
 
 def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
@@ -41,22 +40,3 @@ def chapter_facts(corpus: Corpus, category: str, kind: str = "motive") -> tuple[
     return {**summary(corpus, category, kind), **weight_range(shown)}, shown
 
 
-def code_counts(corpus: Corpus, theme: str) -> pd.DataFrame:
-    """Body sentences coded with each sub-code of `theme`, by source (columns, oldest first) and in total.
-
-    Index: code (codebook order). Columns: one per source id, total.
-    """
-    codes = door.evidence(corpus)["codes"]
-    codes = codes[codes.theme == theme]
-    counts = pd.crosstab(codes.code, codes.source_id).reindex(
-        index=list(themes()[theme]["codes"]), columns=door.source_order(corpus), fill_value=0)
-    return counts.rename_axis(index="code", columns=None).assign(total=lambda d: d.sum(axis=1))
-
-
-def coverage(corpus: Corpus, theme: str) -> pd.DataFrame:
-    """How much each source talks about `theme`: the share (%) of its body sentences coded with each
-    sub-code. Index: source id (oldest first). Columns: the sub-codes (codebook order)."""
-    counts = code_counts(corpus, theme).drop(columns="total")
-    sentences = corpus.sources.set_index("source_id")["sentences"].reindex(counts.columns)
-    share = counts.div(sentences.where(sentences > 0), axis=1).fillna(0) * 100
-    return share.T.round(1).rename_axis(index="source", columns=None)

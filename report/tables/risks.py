@@ -25,9 +25,10 @@ def no_cost_sources(corpus: Corpus) -> list[str]:
     return [s for s in door.source_order(corpus) if s in saying]
 
 
-def voiced_by_best(corpus: Corpus) -> list[str]:
-    """The best-graded sources with a risk claim in a speaker's words (not the author's), sorted."""
+def voiced_on_record(corpus: Corpus) -> list[str]:
+    """The sources on the record (their profile's sourcing) with a risk claim in a speaker's words (not the
+    author's), sorted."""
     p = source_profiles(corpus)
-    best = set(p.source_id[p["rank"] == p["rank"].min()])
+    best = set(p.source_id[p.sourcing == "on-record"])
     risk = claims.claims(corpus, kind="risk")
     return sorted(set(risk.source_id[risk.who != AUTHOR]) & best)

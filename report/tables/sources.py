@@ -1,15 +1,18 @@
-"""Chapter 1 (notebooks/01_sources): the sources, their size, their boilerplate and what they cover."""
+"""Chapter 1 (notebooks/01_sources): the sources, how reliable each is and why, and where they disagree;
+the method page shows their size, their boilerplate and what they cover."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import door, judgments
+from ..analysis import criticism, door, judgments
+from ..analysis import disputes as dispute_analysis
 from ..analysis.profiles import source_profiles
-from ..analysis.sources import corroboration, verdicts
+from ..analysis.timeline import date_disputes
 from ..boilerplate import rules
 from ..corpus import Corpus
 from ..extract.codes import themes
+from ..prose import and_join
 
 
 def source_register(corpus: Corpus) -> pd.DataFrame:
@@ -99,50 +102,8 @@ def theme_labels() -> dict[str, str]:
     return {theme: spec["label"] for theme, spec in themes().items()}
 
 
-def profile_table(corpus: Corpus) -> pd.DataFrame:
-    """The source profiles for the reader, one row per source (the row label), oldest first: its kind, its
-    grade (whose label says its origin and sourcing) and its corroboration counts."""
-    p = source_profiles(corpus)
-    c = corroboration(corpus).set_index("source_id")
-    out = pd.DataFrame({"source": p.source_id, "kind": p.kind, "grade": p.grade + ": " + p.grade_label,
-                        "items": p.source_id.map(c["items"]), "confirmed": p.source_id.map(c["confirmed"]),
-                        "contradicted": p.source_id.map(c["contradicted"]), "alone": p.source_id.map(c["alone"]),
-                        "disputed dates": p.source_id.map(c["disputed dates"])})
-    return out.set_index("source")
 
 
-def trust_summary(corpus: Corpus) -> dict:
-    """Figures for the opening of chapter 1: counts of primary, derivative and best-graded sources, the
-    best-graded sources by id, the share of items another source confirms, the contradicted items, and
-    how many sources have a date another source gives differently."""
-    p = source_profiles(corpus)
-    c = corroboration(corpus)
-    items = int(c["items"].sum())
-    top = p[p["rank"] == p["rank"].min()]
-    return {"n_primary": int((p.origin == "primary").sum()), "n_derivative": int((p.origin == "derivative").sum()),
-            "n_best": len(top), "best_sources": ", ".join(top.source_id), "best_label": top.grade_label.iloc[0],
-            "confirmed_share": round(100 * int(c.confirmed.sum()) / items) if items else 0,
-            "n_items": items, "n_contradicted": int(c.contradicted.sum()),
-            "n_disputed_dates": int((c["disputed dates"] > 0).sum())}
-
-
-def contradicted_items(corpus: Corpus) -> pd.DataFrame:
-    """The items of a source that another source contradicts (`analysis.sources.verdicts`), in words.
-    Columns: source, item, says (affirms or denies), as of (the date it holds for), contradicted by."""
-    v = verdicts(corpus)
-    c = v[v.verdict == "contradicted"]
-    return pd.DataFrame({"source": c.source_id.values, "item": c["item"].values,
-                         "says": c.polarity.map({"affirmed": "affirms", "negated": "denies"}).values,
-                         "as of": c.when.values, "contradicted by": c.by.values})
-
-
-def most_alone(corpus: Corpus) -> pd.DataFrame:
-    """The source(s) with the most unconfirmed items, with their origin. Columns: source_id, origin, alone."""
-    c = corroboration(corpus)
-    origin = source_profiles(corpus).set_index("source_id").origin
-    top = c[c.alone == c.alone.max()]
-    return pd.DataFrame({"source_id": top.source_id.values, "origin": top.source_id.map(origin).values,
-                         "alone": top.alone.values})
 
 
 def _rule_group(name: str) -> list[str]:
@@ -161,3 +122,98 @@ def furniture_share(corpus: Corpus) -> dict:
     fired = corpus.paragraphs.query("boilerplate").boilerplate_rule.value_counts()
     return {"furniture": int(fired.reindex(_rule_group("furniture")).fillna(0).sum()), "all": int(fired.sum()),
             "by_rule": fired.to_dict()}
+
+
+def reliability_table(corpus: Corpus) -> pd.DataFrame:
+    """Each source for the reader (the row label), oldest first: who publishes it, its profile in words, its
+    reliability (letter and label) and the problems of its track record that lowered it.
+    Columns: outlet, publisher, profile, reliability, lowered by."""
+    p = source_profiles(corpus).set_index("source_id")
+    r = criticism.reliability(corpus).set_index("source_id")
+    names = criticism.problem_labels()
+    src = corpus.sources.set_index("source_id")
+    sourcing = {"on-record": "on the record", "partly": "partly attributed", "none": "unattributed"}
+    rows = []
+    for sid in p.index:
+        expertise = src.loc[sid, "expertise"] if isinstance(src.loc[sid, "expertise"], str) else ""
+        profile = " · ".join(x for x in (p.loc[sid, "origin"], expertise,
+                                         sourcing.get(p.loc[sid, "sourcing"], "")) if x and x != "not profiled")
+        rows.append({"source": sid, "outlet": p.loc[sid, "outlet"], "publisher": src.loc[sid, "publisher"] if isinstance(src.loc[sid, "publisher"], str) else "",
+                     "profile": profile or "not profiled",
+                     "reliability": f"{r.loc[sid, 'reliability']}: {r.loc[sid, 'label']}",
+                     "lowered by": "; ".join(names[k] for k in r.loc[sid, "problems"].split(", ") if k) or "nothing"})
+    return pd.DataFrame(rows).set_index("source")
+
+
+def track_record(corpus: Corpus) -> pd.DataFrame:
+    """Every problem of every source's track record, for an evidence list: source_id, paragraph, problem (in
+    words), item, shown_by (the sources that show it)."""
+    t = criticism.track_records(corpus)
+    names = criticism.problem_labels()
+    return t.assign(problem=t.problem.map(names)).rename(columns={"by": "shown_by"})
+
+
+def disputes_table(corpus: Corpus) -> pd.DataFrame:
+    """The questions the sources disagree on (the row label): each side with its sources, and the reading
+    the book adopts with why. Columns: the sources, the book's reading."""
+    t = dispute_analysis.disputes(corpus)
+    a = dispute_analysis.adopted(corpus).set_index("dispute")
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    rows = []
+    for d, g in t.groupby("dispute", sort=False):
+        sides = [f"{r.label} ({', '.join(names[s] for s in r.sources.split(', ') if s) or 'no source'})"
+                 for r in g.itertuples()]
+        rows.append({"question": g.question.iloc[0], "the sources": "; against: ".join(sides),
+                     "the book's reading": f"{a.loc[d, 'reading']} {a.loc[d, 'why']}"})
+    return pd.DataFrame(rows).set_index("question")
+
+
+def dispute_failures(corpus: Corpus) -> list[str]:
+    """Why an adopted reading of a dispute no longer holds: one line per failed check, [] when all hold."""
+    a = dispute_analysis.adopted(corpus)
+    return [f"{d}: {m}" for d, failures in zip(a.dispute, a.failures) for m in failures]
+
+
+def trust_for_what(corpus: Corpus) -> dict:
+    """Figures for chapter 1's paragraph on whom to trust for what: the outlets of the most reliable
+    sources, of the specialist primary ones, and of the derivative ones with their reliability; how many
+    problems the derivative sources' records hold; and `holds`, whether every derivative source is less
+    reliable than every primary one."""
+    r = criticism.reliability(corpus)
+    src = corpus.sources.set_index("source_id")
+    best = r[r["rank"] == r["rank"].min()]
+    spec = [s for s in r.source_id if src.loc[s, "origin"] == "primary" and src.loc[s, "expertise"] == "specialist"]
+    deriv = r[r.source_id.map(src.origin) == "derivative"]
+    prim = r[r.source_id.map(src.origin) == "primary"]
+    records = criticism.track_records(corpus)
+    names = dict(zip(r.source_id, r.outlet))
+    return {"reliable_outlets": and_join([names[s] for s in best.source_id]), "reliable_grade": best.reliability.iloc[0],
+            "specialist_outlets": and_join([names[s] for s in spec]),
+            "derivative_outlets": and_join([names[s] for s in deriv.source_id]),
+            "derivative_grades": and_join(sorted(set(deriv.reliability))),
+            "n_derivative_problems": int(records.source_id.isin(set(deriv.source_id)).sum()),
+            "holds": bool(len(deriv) and len(prim) and deriv["rank"].min() > prim["rank"].max())}
+
+
+def only_recognition_date_disputed(corpus: Corpus) -> bool:
+    """Whether the only facts the sources give differently are the date of the recognition: the disputed
+    dates are of the recognition alone, and no source's report of an act is contradicted by another."""
+    d = date_disputes(corpus)
+    records = criticism.track_records(corpus)
+    return bool(len(d)) and set(d.event) <= {e for e in d.event if "recognises" in e.split(", ")} and not (
+        records.problem == "contradicted").any()
+
+
+def dispute_reading(corpus: Corpus, dispute_id: str) -> dict:
+    """One dispute for a chapter to glue: its question, each side with its outlets (`side_0`, `side_1`) and
+    how many sources (`n_0`, `n_1`),
+    the reading the book adopts and why, and `failures` (the adopted reading's failed checks)."""
+    t = dispute_analysis.disputes(corpus)
+    t = t[t.dispute == dispute_id]
+    a = dispute_analysis.adopted(corpus).set_index("dispute").loc[dispute_id]
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    out = {"question": a.question, "reading": a.reading, "why": a["why"], "failures": list(a.failures)}
+    for r in t.itertuples():
+        out[f"side_{r.side}"] = f"{r.label} ({and_join([names[s] for s in r.sources.split(', ') if s])})"
+        out[f"n_{r.side}"] = int(r.n_sources)
+    return out

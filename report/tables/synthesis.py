@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, judgments
+from ..analysis import claims
 from ..analysis.door import SENTENCE_KEY
-from ..analysis.profiles import independent_count
 from ..corpus import Corpus
 
 
@@ -35,12 +34,3 @@ def by_year_table(corpus: Corpus) -> pd.DataFrame:
     return by_year(corpus).T.rename_axis(index="", columns=None)
 
 
-def judgment_summary(corpus: Corpus) -> pd.DataFrame:
-    """One row per key judgment, numbered and ordered as on the key-judgments page (grouped by question):
-    no., id, judgment (its sentence), confidence (its label), sources (how many independent sources state
-    it), contradicted by."""
-    ordered = [j for group in judgments.by_question(judgments.judgments(corpus)).values() for j in group]
-    rows = [{"no.": k, "id": j.id, "judgment": j.text, "confidence": j.label,
-             "sources": independent_count(corpus, j.evidence.source_id), "contradicted by": len(j.contradicting)}
-            for k, j in enumerate(ordered, 1)]
-    return pd.DataFrame(rows)

@@ -3,12 +3,13 @@ milestones, the disputed date, and claims true only at their date."""
 
 from __future__ import annotations
 
+
 import pandas as pd
 
-from ..analysis import door, timeline
-from ..analysis.door import SENTENCE_KEY
+from ..analysis import timeline
 from ..codebook import load
 from ..corpus import Corpus
+from ..parse import parse
 from ..gazetteer import actors
 
 
@@ -16,11 +17,6 @@ def focus_from() -> str:
     """The year from which the timeline figure draws the events (codebook/reading.yml, `timeline`)."""
     return str(load("reading")["timeline"]["focus_from"])
 
-
-def split_timeline(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(earlier history, focus): events before and from the year `focus_from`."""
-    early = table.date.str[:4] < focus_from()
-    return table[early].reset_index(drop=True), table[~early].reset_index(drop=True)
 
 
 def disputes_shown(corpus: Corpus) -> pd.DataFrame:
@@ -67,20 +63,61 @@ def milestones(corpus: Corpus) -> pd.DataFrame:
                         "sources": len({r["source_id"] for r in cluster}),
                         "source_ids": ", ".join(sorted({r["source_id"] for r in cluster})),
                         "actors": ", ".join(names), "source_id": first["source_id"], "paragraph": first["paragraph"],
-                        "text": first["text"]})
-    cols = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph", "text"]
+                        "text": first["text"], "date_text": first["date_text"]})
+    cols = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph", "text",
+            "date_text"]
     out = pd.DataFrame(out, columns=cols).sort_values(["date", "date_end", "source_ids", "paragraph"],
                                                       ignore_index=True)
     return out.assign(when=[f"{a}–{b}" if b else a for a, b in zip(out.date, out.date_end)])
 
 
-def recognition_claims(corpus: Corpus) -> pd.DataFrame:
-    """Claims about who recognises the Taliban, true only at their date, by publication date.
 
-    Columns: published, source_id, paragraph, claim (label), matched, text.
-    """
-    labels = {k: v["label"] for k, v in load("analysis")["recognition_claims"].items()}
-    c = door.evidence(corpus)["recognition_claims"].merge(door.body_sentences(corpus), on=SENTENCE_KEY)
-    c = c.merge(corpus.sources[["source_id", "published"]], on="source_id").assign(claim=lambda d: d.category.map(labels))
-    return c.sort_values(["published", "source_id", "paragraph", "sentence"], ignore_index=True)[
-        ["published", "source_id", "paragraph", "claim", "matched", "text"]]
+LABEL_WORDS = (6, 9)  # a run-up label climbs the parse until it has the first, and is cut at the second
+
+
+def short_label(doc, sentence_text: str, date_text: str) -> str:
+    """What a dated sentence says happened, in the source's own words: the phrase the date phrase belongs
+    to in the parse (the subtree of its head, climbing while it has fewer than LABEL_WORDS[0] words),
+    without the date phrase, cut at LABEL_WORDS[1] words."""
+    sent = next((x for x in doc.sents if sentence_text.strip() in x.text or x.text in sentence_text), doc[:])
+    doc = parse(sent)
+    start = doc.text.find(date_text) if date_text else -1
+    span = doc.char_span(start, start + len(date_text), alignment_mode="expand") if start >= 0 else None
+    if span is None:
+        words = sentence_text.split()
+    else:
+        dated = {t.i for tok in span for t in tok.subtree} | {t.i for t in span}
+        if span.root.head.dep_ == "prep" and {t.i for t in span.root.head.subtree} <= dated | {span.root.head.i}:
+            dated.add(span.root.head.i)  # "in 2017"
+        head = span.root.head
+        while head.dep_ == "prep" or head.pos_ == "ADP":  # "in 2017": the preposition's head
+            head = head.head
+        while True:
+            phrase = [t for t in head.subtree if t.i not in dated or t.i == head.i]
+            if len([t for t in phrase if not t.is_punct]) >= LABEL_WORDS[0] or head.head.i == head.i:
+                break
+            head = head.head
+        drop = {t.i for t in head.subtree if t.dep_ == "prep" and {c.i for c in t.subtree} <= dated | {t.i}}
+        words = [t.text_with_ws for t in phrase if t.i not in drop]
+        words = "".join(words).split()
+    text = " ".join(words[:LABEL_WORDS[1]]).strip(" ,;:“”\"'") + ("…" if len(words) > LABEL_WORDS[1] else "")
+    return text[:1].upper() + text[1:]
+
+
+def run_up(corpus: Corpus) -> pd.DataFrame:
+    """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, with a
+    short label of what happened; a date the book sets aside (`analysis.timeline.date_disputes`) is left out.
+    Columns: date (its start), when, what, sources (count), source_ids, source_id, paragraph, text."""
+    m = milestones(corpus)
+    m = m[m.date.str[:4] >= focus_from()]
+    d = timeline.date_disputes(corpus)
+    rejected = set(zip(d.source_id[~d.adopted.astype(bool)], d.date[~d.adopted.astype(bool)]))
+    m = m[[(s, x) not in rejected for s, x in zip(m.source_id, m.date)]]
+    out = m.assign(what=[short_label(corpus.docs[(sid, int(p))], t, dt)
+                         for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)])
+    return out[["date", "when", "what", "sources", "source_ids", "source_id", "paragraph", "text"]].reset_index(drop=True)
+
+
+def run_up_events(run: pd.DataFrame) -> pd.DataFrame:
+    """The run-up (`run_up`) as the timeline figure draws it: date, event (the short label), sources."""
+    return pd.DataFrame({"date": run.date.values, "event": run.what.values, "sources": run.sources.values})

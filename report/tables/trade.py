@@ -1,5 +1,5 @@
-"""Chapter 4 (notebooks/04_trade): the hard numbers on trade, aid and work, and the projects and
-places the trade chapter names."""
+"""Chapter 4 (notebooks/04_trade): the hard numbers, Russia's commercial stake apart from aid and labour, and
+the projects and places the trade chapter names."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pandas as pd
 from ..analysis import door, numbers
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
-from ..publish.provenance import EvidenceTable
 
 FACTS = ("trade", "aid", "need", "workers")  # the facts of the key-figures box (reading.yml) the chapter gives
 
@@ -21,10 +20,22 @@ def chapter_numbers(corpus: Corpus) -> dict[str, dict | None]:
     return {fact: (None if f is None else {**f, "outlet": outlets[f["source_id"]]}) for fact, f in found.items()}
 
 
-def numbers_list(corpus: Corpus) -> EvidenceTable:
-    """The hard numbers as a provenance-linked list (figure, unit, also given by, sentence)."""
-    shown = numbers.hard_numbers(corpus).rename(columns={"number": "figure"})
-    return EvidenceTable(shown, ["figure", "unit", "also_given_by", "sentence"])
+STAKES = {"commercial": "Russia's commercial stake", "aid": "aid, not a stake", "labour": "labour, not a stake"}
+
+
+def stake_figures(corpus: Corpus) -> pd.DataFrame:
+    """The economic figures of the key-figures box, sorted by what they measure (reading.yml, a fact's
+    `stake`): Russia's commercial stake first, then aid and labour. Columns: source_id, paragraph, measures,
+    fact, value, note (corroborated, or given by one source only)."""
+    rows = []
+    for stake in STAKES:
+        for fact in (f for f in numbers.spec()["facts"] if f.get("stake") == stake):
+            found = numbers.number_about(corpus, fact["id"])
+            if found is not None:
+                rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "measures": STAKES[stake],
+                             "fact": fact["label"], "value": found["number"],
+                             "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source only"})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "measures", "fact", "value", "note"])
 
 
 def actors_of_type(corpus: Corpus, types: tuple[str, ...]) -> pd.DataFrame:

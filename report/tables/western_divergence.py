@@ -1,16 +1,15 @@
-"""Chapter 7 (notebooks/07_western_divergence): who does what, the positions held towards the
-Taliban, who holds contrary ones, and the quotations about the West's position."""
+"""Chapter 7 (notebooks/07_western_divergence): the arguments of divergence from the West, who does what, the
+positions held towards the Taliban, and who holds contrary ones."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import door, statements
-from ..analysis.door import SENTENCE_KEY
+from ..analysis import door, judgments, statements
 from ..codebook import load
 from ..corpus import Corpus
+from ..prose import and_join
 from ..publish.provenance import EvidenceTable
-from .lists import NO_SPEAKER
 
 
 def statement_matrix(corpus: Corpus) -> pd.DataFrame:
@@ -31,24 +30,6 @@ def statement_matrix(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(groups)).rename_axis("actor")
 
 
-def short_act_columns(table: pd.DataFrame) -> list[str]:
-    """The short labels of a table whose columns are the acts' long labels (`position_summary`)."""
-    short = {statements.act_labels()[a]: s for a, s in statements.act_labels(short=True).items()}
-    return [short.get(c, c) for c in table.columns]
-
-
-def theme_quotes(corpus: Corpus, theme: str) -> EvidenceTable:
-    """Quotations (not terms) whose sentence is coded with `theme`, as a provenance-linked list.
-
-    Columns shown: speaker, kind, quote.
-    """
-    ev = door.evidence(corpus)
-    coded = ev["codes"][ev["codes"].theme == theme][SENTENCE_KEY].drop_duplicates()
-    q = ev["quotes"].query("kind != 'term'").merge(coded, on=SENTENCE_KEY)
-    q = q.assign(speaker=q.speaker.replace("", NO_SPEAKER))
-    return EvidenceTable(q.sort_values(["source_id", "paragraph", "char_start"]), ["speaker", "kind", "quote"])
-
-
 def positions(corpus: Corpus) -> pd.DataFrame:
     """Who takes which position towards the Taliban: the affirmed statements, with their date and source.
 
@@ -66,20 +47,6 @@ def positions(corpus: Corpus) -> pd.DataFrame:
     return out.reset_index(drop=True)[["actor", "stance", "date", "published", "source_id", "paragraph", "text"]]
 
 
-def position_summary(corpus: Corpus, min_sentences: int = 1) -> pd.DataFrame:
-    """Actor by stance: how many sources attribute each affirmed act to each actor.
-
-    Index: actor (most positions first). Columns: one per act label, in codebook order, for the acts
-    some actor holds.
-    """
-    p = positions(corpus).drop_duplicates(["actor", "stance", "source_id"])
-    labels = [v for v in statements.act_labels().values() if v in set(p.stance)]
-    table = pd.crosstab(p.actor, p.stance).reindex(columns=labels, fill_value=0)
-    table = table[table.sum(axis=1) >= min_sentences]
-    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index].rename_axis(
-        index="actor", columns=None)
-
-
 def conflicting_positions(corpus: Corpus) -> pd.DataFrame:
     """Actors credited both with a step towards the Taliban and with opposing recognition.
 
@@ -95,3 +62,30 @@ def conflicting_positions(corpus: Corpus) -> pd.DataFrame:
                                                first_published=("published", "min"),
                                                last_published=("published", "max"))
     return out.reset_index()
+
+
+def arguments(corpus: Corpus) -> pd.DataFrame:
+    """The arguments of divergence from the West (codebook/guards.yml, `arguments`), each with the outlets that
+    make it and how many sentences. Index: argument (its label). Columns: id, made by, sentences. In codebook
+    order; an argument no source makes has no outlet and 0 sentences."""
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    order = {s: i for i, s in enumerate(door.source_order(corpus))}
+    rows = []
+    for key, spec in judgments.vocabulary("arguments").items():
+        r = judgments.select(corpus, spec["evidence"])
+        ids = sorted(set(r.source_id), key=order.get)
+        rows.append({"argument": spec["label"], "id": key, "made by": and_join([names[s] for s in ids]),
+                     "sentences": int(r.drop_duplicates(door.SENTENCE_KEY).shape[0])})
+    return pd.DataFrame(rows, columns=["argument", "id", "made by", "sentences"]).set_index("argument")
+
+
+def arguments_list(corpus: Corpus) -> EvidenceTable:
+    """Every sentence of the arguments of divergence, oldest source first: the argument and the sentence."""
+    parts = []
+    for spec in judgments.vocabulary("arguments").values():
+        r = judgments.select(corpus, spec["evidence"])
+        parts.append(r.assign(argument=spec["label"]))
+    rows = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["source_id", "paragraph", "text"])
+    order = {s: i for i, s in enumerate(door.source_order(corpus))}
+    rows = rows.assign(_o=rows.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"]).drop(columns="_o")
+    return EvidenceTable(rows.drop_duplicates(["source_id", "paragraph", "sentence", "argument"]), ["argument", "text"])

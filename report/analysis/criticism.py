@@ -1,0 +1,191 @@
+"""Source criticism the Admiralty way: each source's track record in this corpus and the reliability it
+earns (its profile grade, lowered by the problems of its record), graded apart from the credibility of
+what it says (report/analysis/judgments.py, `confidence`). The rules are codebook data
+(codebook/reading.yml, `grades` and `reliability`).
+
+A source's track record lists, each with the paragraph it rests on:
+- contradicted: an act it reports that a later source denies (or an earlier one affirms what it denies)
+  (`sources.verdicts`), unless the source itself says both; claims are assessments, whose disagreements
+  are disputes (`disputes`), not faults of a source;
+- premature: an act done once (`reliability.once`: a listing, a delisting, a recognition) that it reports
+  done before a later source dates it (after the source was written);
+- overtaken: such an act that it expects or denies and a later source dates after it was written (true
+  at its date; a reader should know that events moved on);
+- disputed date: a date it gives that another source gives differently, in the version the book does not
+  adopt (`timeline.date_disputes`);
+- unconfirmed quotation: words a derivative source gives a named speaker, with no venue or date, that no
+  other source gives;
+- single derivative: a dated event or a hard figure that only one derivative source gives.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pandas as pd
+
+from .. import codings
+from ..codebook import load
+from ..corpus import Corpus
+from ..paths import CODINGS
+from ..prose import long_date
+from .door import MACHINE, REVIEWED, evidence, published, source_order
+from .numbers import hard_numbers
+from .profiles import grade_rules, source_profiles
+from .sources import verdicts
+from .statements import act_labels
+from .timeline import date_disputes, dated_acts
+
+RECORD_COLUMNS = ["source_id", "problem", "paragraph", "item", "by"]
+
+
+def spec() -> dict:
+    """The reliability section of codebook/reading.yml: the scale and the problems of a track record."""
+    return load("reading")["reliability"]
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@cache
+def attributed_quotes(corpus: Corpus) -> pd.DataFrame:
+    """The quotations with how they are attributed: a coded source's reviewed quotations (codings/), the
+    machine reader's elsewhere (a named speaker counts as `named`, none as `none`). Columns: source_id,
+    paragraph, quote, speaker, attribution (venue | named | none), coded (reviewed | machine)."""
+    paths = codings.adjudicated_files_for(corpus, CODINGS)
+    parts, coded = [], set()
+    for path in paths:
+        coding, _ = codings.read(path, corpus)
+        if coding is None:  # the door has refused it already, naming its problems
+            continue
+        coded.add(coding.source_id)
+        q = coding.rows["quotes"]
+        parts.append(pd.DataFrame({"source_id": q.source_id, "paragraph": q.paragraph, "quote": q.quote,
+                                   "speaker": q.speaker, "attribution": q.attribution, "coded": REVIEWED}))
+    m = evidence(corpus)["quotes"]
+    m = m[~m.source_id.isin(coded)]
+    parts.append(pd.DataFrame({"source_id": m.source_id, "paragraph": m.paragraph, "quote": m.quote,
+                               "speaker": m.speaker, "attribution": m.speaker.map(lambda s: "named" if s else "none"),
+                               "coded": MACHINE}))
+    cols = ["source_id", "paragraph", "quote", "speaker", "attribution", "coded"]
+    out = pd.concat(parts, ignore_index=True)[cols].astype({"paragraph": int})
+    return out.sort_values(["source_id", "paragraph", "quote"], ignore_index=True)
+
+
+def _first_dates(corpus: Corpus) -> dict[tuple[str, str], dict]:
+    """The earliest dated event of each (actor, act), with the sources that date it."""
+    out = {}
+    for r in dated_acts(corpus).itertuples():
+        out.setdefault((r.actor, r.act), {"date": r.date, "source_id": r.source_id, "paragraph": r.paragraph,
+                                          "event": r.event})
+    return out
+
+
+def _after(date: str, written: str) -> bool:
+    """Whether `date` falls after `written` (ISO dates of any precision: 2025-04 is not after 2025)."""
+    return date > written and not date.startswith(written)
+
+
+def track_records(corpus: Corpus) -> pd.DataFrame:
+    """Every problem of every source's track record (module docstring). Columns: source_id, problem (the id
+    of `reliability.problems`), paragraph, item (what the problem is, in words), by (the sources that show
+    it). In source order, then problem and paragraph."""
+    dates = published(corpus)
+    profiles = source_profiles(corpus).set_index("source_id")
+    derivative = {s for s in profiles.index if profiles.loc[s, "origin"] == "derivative"}
+    st = evidence(corpus)["statements"]
+    first = _first_dates(corpus)
+    rows = []
+    v = verdicts(corpus)
+    labels = act_labels()
+    facts = v[~v["item"].str.contains(": ", regex=False)]  # statements of who did what; claims are assessments
+    both = facts.groupby(["source_id", "item"]).polarity.nunique()
+    torn = set(both[both > 1].index)  # a source that affirms and denies the same act is not contradicted on it
+    for r in facts[facts.verdict == "contradicted"].itertuples():
+        by = [b for b in r.by.split(", ") if (b, r.item) not in torn]
+        if (r.source_id, r.item) in torn or not by:
+            continue
+        said = st[(st.source_id == r.source_id) & (st.actor_id + " " + st.act == r.item) & (st.polarity == r.polarity)]
+        rows.append({"source_id": r.source_id, "problem": "contradicted", "paragraph": int(said.paragraph.min()),
+                     "item": f"{'says' if r.polarity == 'affirmed' else 'denies'}: {said.actor.iloc[0]} "
+                             f"{labels[r.item.split(' ')[1]]}", "by": ", ".join(by)})
+    disputes = date_disputes(corpus)
+    for event, group in disputes.groupby("event"):
+        kept = group[group.adopted.astype(bool)]
+        for r in group[~group.adopted.astype(bool)].itertuples():
+            rows.append({"source_id": r.source_id, "problem": "disputed_date", "paragraph": int(r.paragraph),
+                         "item": f"dates the act ({' and '.join(labels[a] for a in event.split(', '))}) "
+                                 f"{long_date(r.date)}; the book adopts {', '.join(long_date(d) for d in sorted(set(kept.date)))}",
+                         "by": ", ".join(sorted(set(kept.source_id)))})
+    once = set(spec()["once"])
+    for r in st[st.act.isin(once)].itertuples():
+        when = first.get((r.actor, r.act))
+        if when is None or when["source_id"] == r.source_id or not _after(when["date"], dates[r.source_id]):
+            continue
+        if r.polarity == "affirmed":
+            problem, item = "premature", f"reports done: {when['event']}; dated {long_date(when['date'])}"
+        elif r.polarity in ("prospective", "negated"):
+            word = "expects" if r.polarity == "prospective" else "denies"
+            problem, item = "overtaken", f"{word}: {when['event']}; done {long_date(when['date'])}"
+        else:
+            continue
+        rows.append({"source_id": r.source_id, "problem": problem, "paragraph": int(r.paragraph), "item": item,
+                     "by": f"{when['source_id']} ¶{when['paragraph']}"})
+    q = attributed_quotes(corpus)
+    texts = {s: _words(t) for s, t in corpus.texts.items()}
+    for r in q[q.source_id.isin(derivative) & (q.attribution == "named")].itertuples():
+        words = _words(r.quote)
+        if any(words and words in t for s, t in texts.items() if s != r.source_id):
+            continue
+        rows.append({"source_id": r.source_id, "problem": "unconfirmed_quote", "paragraph": int(r.paragraph),
+                     "item": f"“{r.quote}” ({r.speaker}, no venue or date)", "by": ""})
+    for r in dated_acts(corpus).itertuples():
+        ids = r.source_ids.split(", ")
+        if len(ids) == 1 and ids[0] in derivative:
+            rows.append({"source_id": ids[0], "problem": "single_derivative", "paragraph": int(r.paragraph),
+                         "item": f"{r.event}, {long_date(r.date)}", "by": ""})
+    for r in hard_numbers(corpus).itertuples():
+        if r.source_id in derivative and not r.also_given_by:
+            rows.append({"source_id": r.source_id, "problem": "single_derivative", "paragraph": int(r.paragraph),
+                         "item": f"{r.number} {r.unit}".strip(), "by": ""})
+    order = {s: i for i, s in enumerate(source_order(corpus))}
+    kinds = [p["id"] for p in spec()["problems"]]
+    out = pd.DataFrame(rows, columns=RECORD_COLUMNS).drop_duplicates(["source_id", "problem", "item"])
+    key = out.source_id.map(order) * 100 + out.problem.map(kinds.index)
+    return out.assign(_k=key).sort_values(["_k", "paragraph", "item"]).drop(columns="_k").reset_index(drop=True)
+
+
+def reliability(corpus: Corpus) -> pd.DataFrame:
+    """Each source's reliability: its profile grade (`grades`), lowered one step for each kind of problem of
+    its track record that `reliability.problems` marks `lowers`, to `reliability.floor` at worst (a grade
+    that cannot be judged stays). Columns: source_id, outlet, profile (grade), problems (the kinds that
+    lowered it, joined), reliability (letter), label, rank (1 best). Oldest first."""
+    scale = spec()["scale"]
+    letters = list(scale)
+    lowering = {p["id"] for p in spec()["problems"] if p.get("lowers")}
+    records = track_records(corpus)
+    floor = letters.index(spec()["floor"])
+    rows = []
+    for p in source_profiles(corpus).itertuples():
+        kinds = sorted(set(records.problem[(records.source_id == p.source_id) & records.problem.isin(lowering)]))
+        at = letters.index(p.grade)
+        if at < floor:
+            at = min(at + len(kinds), floor)
+        rows.append({"source_id": p.source_id, "outlet": p.outlet, "profile": p.grade,
+                     "problems": ", ".join(kinds), "reliability": letters[at], "label": scale[letters[at]],
+                     "rank": at + 1})
+    return pd.DataFrame(rows, columns=["source_id", "outlet", "profile", "problems", "reliability", "label", "rank"])
+
+
+def problem_labels() -> dict[str, str]:
+    """Problem id -> how the book names it."""
+    return {p["id"]: p["label"] for p in spec()["problems"]}
+
+
+def grade_letters() -> list[str]:
+    """The letters of the reliability scale, best first (the profile grades are among them)."""
+    letters = list(spec()["scale"])
+    assert all(g["grade"] in letters for g in grade_rules()), "a profile grade is not on the reliability scale"
+    return letters

@@ -1,0 +1,97 @@
+"""report/analysis/criticism.py (track records and reliability) and report/analysis/disputes.py, on fixtures
+whose answers are counted by hand.
+
+tests/fixtures/criticism/: k1 (January 2024, primary, specialist, partly attributed: profile B) reports the
+delisting done; k2 (May 2025, primary on the record: B) dates it April 2025, so k1's report was premature
+(C). k3 (June 2025, derivative of reports it does not name: D) quotes Zamir Kabulov with no venue and no
+other source gives the words (lowers it to E), and is the only source of a dated event, a visit of March
+2025 (which lowers nothing).
+tests/fixtures/tables/path/: t3 (May 2024) denies the recognition that t1 dates 3 July 2025 (overtaken,
+lowering nothing); t2 dates it 3 June 2025, the version set aside (disputed date: D to E).
+tests/fixtures/reading/: r1 affirms the recognition and r2, later, denies it: each is contradicted.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from report import load_corpus
+from report.analysis import criticism, disputes, judgments, profiles
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_corpus(FIXTURES / "criticism")
+
+
+def _problems(corpus):
+    t = criticism.track_records(corpus)
+    return sorted(zip(t.source_id, t.problem, t.paragraph))
+
+
+def test_track_records_of_the_criticism_fixture(k):
+    assert _problems(k) == [("k1-2024-01", "premature", 2), ("k3-2025-06", "single_derivative", 3),
+                            ("k3-2025-06", "unconfirmed_quote", 2)]
+    t = criticism.track_records(k).set_index("problem")
+    assert t.loc["premature", "by"] == "k2-2025-05 ¶2" and "April 2025" in t.loc["premature", "item"]
+    assert "Zamir Kabulov, no venue or date" in t.loc["unconfirmed_quote", "item"]
+
+
+def test_reliability_is_the_profile_lowered_by_the_record(k):
+    r = criticism.reliability(k).set_index("source_id")
+    assert r.profile.to_dict() == {"k1-2024-01": "B", "k2-2025-05": "B", "k3-2025-06": "D"}
+    assert r.reliability.to_dict() == {"k1-2024-01": "C", "k2-2025-05": "B", "k3-2025-06": "E"}
+    assert r.loc["k3-2025-06", "problems"] == "unconfirmed_quote"  # a single derivative event lowers nothing
+
+
+def test_overtaken_and_disputed_dates():
+    path = load_corpus(FIXTURES / "tables" / "path")
+    assert _problems(path) == [("t2-2025-07-20", "disputed_date", 1), ("t3-2024-05", "overtaken", 1)]
+    r = criticism.reliability(path).set_index("source_id").reliability.to_dict()
+    assert r == {"t3-2024-05": "C", "t1-2025-07-05": "B", "t2-2025-07-20": "E"}  # overtaken lowers nothing
+
+
+def test_contradicted_both_ways():
+    reading = load_corpus(FIXTURES / "reading")
+    assert _problems(reading) == [("r1-2024-01", "contradicted", 2), ("r2-2024-06", "contradicted", 3)]
+
+
+def test_a_source_that_says_both_is_not_contradicted(k, monkeypatch):
+    """k1 affirms the delisting; a denial by k2 of the same act would contradict it, unless k2 also affirms
+    it (a source torn on an act is no contradiction of another)."""
+    v = pd.DataFrame([
+        {"source_id": "k1-2024-01", "item": "russia delists", "polarity": "affirmed", "when": "2024-01-15",
+         "verdict": "contradicted", "by": "k2-2025-05"},
+        {"source_id": "k2-2025-05", "item": "russia delists", "polarity": "negated", "when": "2025-05-20",
+         "verdict": "contradicted", "by": "k1-2024-01"},
+        {"source_id": "k2-2025-05", "item": "russia delists", "polarity": "affirmed", "when": "2025-04",
+         "verdict": "confirmed", "by": "k1-2024-01"}])
+    monkeypatch.setattr(criticism, "verdicts", lambda corpus: v)
+    assert not (criticism.track_records(k).problem == "contradicted").any()
+
+
+def test_independence_and_the_confidence_it_gives(k):
+    """k3 is derivative of reports it does not name: it is not independent, and what only it states is of low
+    confidence; k1 and k2 are two independent sources, the better of them B: moderate (high needs three)."""
+    assert profiles.independent_count(k, ["k1-2024-01", "k2-2025-05", "k3-2025-06"]) == 2
+    assert profiles.independent_count(k, ["k3-2025-06"]) == 0
+    rows = judgments.select(k, [{"table": "statements", "act": "delists", "polarity": "affirmed"}])
+    assert set(rows.source_id) == {"k1-2024-01", "k2-2025-05"}
+    conf = judgments.confidence(k, rows, [])
+    assert (conf["level"], conf["independent"], conf["best_rank"]) == ("moderate", 2, 2)  # high needs three
+    assert judgments.confidence(k, rows, [], inference=True)["level"] == "moderate"
+    only_k3 = judgments.select(k, [{"table": "statements", "act": "engages"}])
+    assert judgments.confidence(k, only_k3, [])["level"] == "low"
+
+
+def test_the_seeds_disputes_and_their_adopted_readings():
+    seeds = load_corpus()
+    assert disputes.disputed(seeds) == [d["id"] for d in disputes.spec()]  # every question has two sides
+    a = disputes.adopted(seeds)
+    assert a.failures.map(len).sum() == 0, a[["dispute", "failures"]]
+    t = disputes.disputes(seeds).set_index(["dispute", "side"])
+    assert t.loc[("interest", 0), "sources"] == "stratheia-2025-07"  # the one source calling it transactional
+    assert "osw-2025-07" in t.loc[("amounts-to", 0), "sources"] and "stratheia-2025-07" in t.loc[("amounts-to", 1), "sources"]
