@@ -1,4 +1,4 @@
-"""Command line: `python -m report check|extract|bib SEEDS_DIR ...`, `run-notebooks NB...` and `browser-check HTML_DIR`.
+"""Command line: `python -m report check|extract|propose|bib SEEDS_DIR ...`, `run-notebooks NB...`, `guards [NB...]`, `changes REF` and `browser-check HTML_DIR`.
 
 Exit status: 0 on success, 2 when the corpus folder (or an output path) has problems;
 problems are printed to stderr, one line each, naming the file, the entry and the field.
@@ -28,8 +28,8 @@ from .analysis.door import reviewed_evidence
 from .corpus import load_corpus
 from .extract import SCHEMAS, evidence
 from .manifest import NONE, os_reason, validate_folder
-from .notebooks import execute_in_place
-from .paths import CODINGS, SEEDS
+from .notebooks import execute_in_place, run_code
+from .paths import CODINGS, NOTEBOOKS, SEEDS
 from .problems import CorpusError, OutputError, Problem, escape, name
 from .publish.browser import check_site
 
@@ -370,9 +370,10 @@ def _changes(ref: str) -> int:
     return 0
 
 
-def _run_notebooks(paths: list[Path]) -> int:
+def _run_notebooks(paths: list[Path], in_process: bool = False) -> int:
     """Execute every notebook in place, even after one fails; then list every sentence whose guard failed
-    (page, sentence, reason) and every notebook that failed otherwise, and exit 1 if there is any."""
+    (page, sentence, reason) and every notebook that failed otherwise, and exit 1 if there is any. With
+    `in_process` (`python -m report guards`) their code runs in this process and nothing is written."""
     failed: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         log = Path(tmp) / "guards.jsonl"
@@ -382,8 +383,8 @@ def _run_notebooks(paths: list[Path]) -> int:
             for path in paths:
                 os.environ[guards.PAGE] = Path(path).stem
                 try:
-                    execute_in_place(path)
-                    print(f"{path}: executed")
+                    run_code(path) if in_process else execute_in_place(path)
+                    print(f"{path}: {'checked' if in_process else 'executed'}")
                 except Exception as err:  # noqa: BLE001 (each notebook's failure is listed, the others still run)
                     plain = re.sub(r"\x1b\[[0-9;]*m", "", str(err)).strip()  # the kernel colours its traceback
                     failed.append(f"{path}: failed: {name(plain.splitlines()[-1] if plain else type(err).__name__, 300)}")
@@ -398,9 +399,12 @@ def _run_notebooks(paths: list[Path]) -> int:
     for line in failed:
         print(line, file=sys.stderr)
     if broken or failed:
-        print(f"{len(broken)} sentences no longer hold and {len(failed)} notebooks failed: the outputs written "
-              "must not be published (README, 'When a guard fails')", file=sys.stderr)
+        print(f"{len(broken)} sentences no longer hold and {len(failed)} notebooks failed"
+              + ("" if in_process else ": the outputs written must not be published")
+              + " (README, 'When a guard fails')", file=sys.stderr)
         return 1
+    if in_process:
+        print(f"every guarded sentence of {len(paths)} pages holds")
     return 0
 
 
@@ -428,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
     p_bib.add_argument("--out", type=Path, required=True, help="the .bib file to write")
     p_run = sub.add_parser("run-notebooks", help="re-execute notebooks in place and store their outputs")
     p_run.add_argument("notebooks", type=Path, nargs="+")
+    p_guards = sub.add_parser("guards", help="list every guarded sentence that no longer holds, running the "
+                              "notebooks' code in this process and writing nothing")
+    p_guards.add_argument("notebooks", type=Path, nargs="*",
+                          help="the notebooks to check (default: every notebook of the book)")
     p_changes = sub.add_parser("changes", help="what the sources and codings changed in the book since a git ref")
     p_changes.add_argument("ref", help="a git ref of this checkout (a commit, a tag, HEAD)")
     p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
@@ -445,6 +453,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "run-notebooks":
         return _run_notebooks(args.notebooks)
+
+    if args.command == "guards":
+        return _run_notebooks(args.notebooks or sorted(NOTEBOOKS.glob("*.ipynb")), in_process=True)
 
     try:
         return _corpus_command(args)

@@ -114,7 +114,8 @@ def _year_of(iso: str) -> float:
 
 def event_timeline(events: pd.DataFrame) -> Figure:
     """Events (a frame of date, event and sources, such as report.analysis.timeline.dated_acts) on a narrow
-    time axis at the left, one row each, with the date and the event written in a column to its right so
+    time axis at the left, one row each (a hollow marker where `derivative_only` says that only a derivative
+    source gives it), with the date and the event written in a column to its right so
     that no label collides with another or with the axis. The axis runs from the first event's year to the
     end of the last event's year."""
     n = max(len(events), 1)
@@ -129,7 +130,9 @@ def event_timeline(events: pd.DataFrame) -> Figure:
     for row, (x, r) in enumerate(zip(xs, events.itertuples())):
         y = n - row
         ax.plot([lo, hi], [y, y], color="#eeeeee", linewidth=0.8, zorder=0)
-        ax.plot([x], [y], "o", color=PALETTE[0] if r.sources > 1 else PALETTE[4], markersize=5)
+        color = PALETTE[0] if r.sources > 1 else PALETTE[4]
+        hollow = bool(getattr(r, "derivative_only", False))  # only a derivative source gives it
+        ax.plot([x], [y], "o", color=color, markerfacecolor="white" if hollow else color, markersize=5)
         ax.annotate(f"{r.date}  {r.event}", (hi, y), textcoords="offset points", xytext=(8, 0), ha="left",
                     va="center", fontsize=8, annotation_clip=False)
     ax.set_xlim(lo - 0.25, hi)
@@ -138,7 +141,7 @@ def event_timeline(events: pd.DataFrame) -> Figure:
     ax.spines["left"].set_visible(False)
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.tick_params(axis="x", labelsize=7)
-    ax.set_xlabel("year (dark: two or more sources)", fontsize=8)
+    ax.set_xlabel("year (dark: two or more sources; hollow: derivative only)", fontsize=8)
     return fig
 
 

@@ -33,6 +33,7 @@ def _problems(corpus):
 
 
 def test_track_records_of_the_criticism_fixture(k):
+    # k3's visit of March 2025 is a dated act only it gives (and a date of the run-up only it gives: listed once)
     assert _problems(k) == [("k1-2024-01", "premature", 2), ("k3-2025-06", "single_derivative", 3),
                             ("k3-2025-06", "unconfirmed_quote", 2)]
     t = criticism.track_records(k).set_index("problem")

@@ -70,3 +70,23 @@ def test_run_notebooks_exits_0_when_everything_holds(tmp_path):
                          cwd=ROOT, timeout=600)
     assert run.returncode == 0, run.stderr
     assert "no longer holds" not in run.stderr
+
+
+def test_guards_lists_every_failure_without_writing(tmp_path):
+    """`python -m report guards` runs the pages' code in one process: the same list, and no file touched."""
+    a = _notebook(tmp_path / "a_page.ipynb", "from report.guards import guard",
+                  'guard("The first sentence", False, "one reason")\nguard("The second sentence", False)')
+    b = _notebook(tmp_path / "b_page.ipynb", "raise ValueError('a broken page')")
+    c = _notebook(tmp_path / "c_page.ipynb", "print('fine')")
+    before = {p: p.read_bytes() for p in (a, b, c)}
+    run = subprocess.run([sys.executable, "-m", "report", "guards", str(a), str(b), str(c)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert run.returncode == 1
+    assert 'a_page: the sentence "The first sentence" no longer holds: one reason' in run.stderr
+    assert 'a_page: the sentence "The second sentence" no longer holds' in run.stderr
+    assert "b_page.ipynb: failed:" in run.stderr and "a broken page" in run.stderr
+    assert "c_page.ipynb: checked" in run.stdout and "fine" not in run.stdout  # a page's own output is not shown
+    assert {p: p.read_bytes() for p in (a, b, c)} == before
+    fine = subprocess.run([sys.executable, "-m", "report", "guards", str(c)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
+    assert fine.returncode == 0 and "every guarded sentence of 1 pages holds" in fine.stdout

@@ -10,6 +10,7 @@ box, the confidence scale) on fixtures with hand-counted answers:
 - the seeds, on which every key judgment holds.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,17 @@ def test_basis_in_words(reading):
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (
         "1 of 4 sources give it: 1 independent (Fixture Daily F); no later source contradicts it")
+
+
+def test_the_book_against_the_best_short_brief():
+    b = key_judgments.brief_comparison(load_corpus())
+    assert b["failures"] == [] and b["brief_outlet"] == "OSW Centre for Eastern Studies"
+    assert b["brief_main"] != b["book_main"]  # the book departs from the brief on which motive weighs most
+
+
+def test_a_judgment_shows_its_evidence_folded():
+    corpus = load_corpus()
+    groups, starts = key_judgments.judged(corpus)
+    html = key_judgments.judgment_list(corpus, groups["why"], starts["why"])._repr_html_()
+    visible = re.sub(r"<details.*?</details>", "", html, flags=re.S)
+    assert "provenance" not in visible and html.count("<details") == 2 * len(groups["why"])

@@ -75,9 +75,17 @@ def test_claims_list_shows_categories_only_for_all_of_them(corpus):
 
 def test_quotations_list(corpus):
     t = lists.quotations_list(corpus, "pragmatism")
-    assert isinstance(t, EvidenceTable) and t.columns == ["speaker", "quote"]
+    assert isinstance(t, EvidenceTable) and t.columns == ["speaker", "quote", "note"]
     assert list(zip(t.df.source_id, t.df.paragraph, t.df.speaker)) == [(ALPHA, 8, "Sergey Lavrov")]
+    assert list(t.df.note) == [""]  # a primary source's quotation is not flagged
     assert len(lists.quotations_list(corpus, None, kind="risk")) == 0
+
+
+def test_a_derivative_quotation_with_no_venue_is_flagged():
+    """Stratheia (derivative) quotes China's envoy with no venue, and no other seed gives his words."""
+    q = lists.quotations_list(load_corpus(), "china")
+    flagged = q.df[q.df.note == lists.UNCONFIRMED]
+    assert list(zip(flagged.source_id, flagged.paragraph)) == [("stratheia-2025-07", 8)]
 
 
 def test_a_quotation_with_no_speaker_is_shown_as_not_named():

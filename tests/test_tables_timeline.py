@@ -141,7 +141,10 @@ def test_milestones_of_ranges_read_start_to_end():
 def test_run_up_labels_are_the_sources_words_around_the_date():
     seeds = load_corpus()
     run = timeline.run_up(seeds)
-    assert list(run.columns) == ["date", "when", "what", "sources", "source_ids", "source_id", "paragraph", "text"]
+    assert list(run.columns) == ["date", "when", "what", "sources", "source_ids", "derivative_only", "source_id",
+                                 "paragraph", "text"]
+    assert run.derivative_only[run.source_ids == "stratheia-2025-07"].all() and not run.derivative_only[
+        run.source_ids.str.contains("osw-2025-07")].any()
     assert (run.date.str[:4] >= timeline.focus_from()).all() and run.date.is_monotonic_increasing
     assert "2025-06-03" not in set(run.date)  # the recognition date the book sets aside
     what = dict(zip(run.text.str[:30], run.what))
@@ -149,7 +152,7 @@ def test_run_up_labels_are_the_sources_words_around_the_date():
     assert attack == "A terrorist attack that killed 145 concert-goers near Moscow"  # the date's phrase, without it
     assert all(len(w.rstrip("…").split()) <= timeline.LABEL_WORDS[1] for w in what.values())
     events = timeline.run_up_events(run)
-    assert list(events.columns) == ["date", "event", "sources"] and len(events) == len(run)
+    assert list(events.columns) == ["date", "event", "sources", "derivative_only"] and len(events) == len(run)
 
 
 def test_why_now_on_the_seeds():

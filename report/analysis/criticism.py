@@ -15,7 +15,8 @@ A source's track record lists, each with the paragraph it rests on:
   adopt (`timeline.date_disputes`);
 - unconfirmed quotation: words a derivative source gives a named speaker, with no venue or date, that no
   other source gives;
-- single derivative: a dated event or a hard figure that only one derivative source gives.
+- single derivative: a dated event, a date of the run-up (from the timeline's `focus_from` year) or a hard
+  figure that only one derivative source gives.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from .numbers import hard_numbers
 from .profiles import grade_rules, source_profiles
 from .sources import verdicts
 from .statements import act_labels
-from .timeline import date_disputes, dated_acts
+from .timeline import date_disputes, dated_acts, dated_mentions
 
 RECORD_COLUMNS = ["source_id", "problem", "paragraph", "item", "by"]
 
@@ -81,6 +82,12 @@ def _first_dates(corpus: Corpus) -> dict[tuple[str, str], dict]:
         out.setdefault((r.actor, r.act), {"date": r.date, "source_id": r.source_id, "paragraph": r.paragraph,
                                           "event": r.event})
     return out
+
+
+def _clip(text: str, words: int = 14) -> str:
+    """The first `words` words of a sentence, with an ellipsis when it is longer."""
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
 
 
 def _after(date: str, written: str) -> bool:
@@ -146,6 +153,16 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
         if len(ids) == 1 and ids[0] in derivative:
             rows.append({"source_id": ids[0], "problem": "single_derivative", "paragraph": int(r.paragraph),
                          "item": f"{r.event}, {long_date(r.date)}", "by": ""})
+    mentions = dated_mentions(corpus)
+    since = str(load("reading")["timeline"]["focus_from"])
+    for r in mentions[mentions.source_id.isin(derivative) & (mentions.date.str[:4] >= since)].itertuples():
+        same = mentions[(mentions.date == r.date) & (mentions.precision == r.precision) & (mentions.source_id != r.source_id)]
+        set_aside = ((disputes.source_id == r.source_id) & (disputes.date == r.date)).any()  # a disputed date
+        listed = any(x["source_id"] == r.source_id and x["paragraph"] == r.paragraph and x["problem"] == "single_derivative"
+                     for x in rows)  # its dated act is listed already
+        if same.empty and not set_aside and not listed:  # a date of the run-up that only this derivative source gives
+            rows.append({"source_id": r.source_id, "problem": "single_derivative", "paragraph": int(r.paragraph),
+                         "item": f"dates {long_date(r.date)}: “{_clip(r.text)}”", "by": ""})
     for r in hard_numbers(corpus).itertuples():
         if r.source_id in derivative and not r.also_given_by:
             rows.append({"source_id": r.source_id, "problem": "single_derivative", "paragraph": int(r.paragraph),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, statements
+from ..analysis import claims, criticism, statements
 from ..corpus import Corpus
 from ..extract.claims import AUTHOR
 from ..prose import and_join
@@ -28,10 +28,18 @@ def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive
     return EvidenceTable(c, ["who", "text"] if category else ["categories", "who", "text"])
 
 
+UNCONFIRMED = "only a derivative source gives it, with no venue"  # how a quotation of that kind is flagged
+
+
 def quotations_list(corpus: Corpus, category: str | None, kind: str = "motive") -> EvidenceTable:
-    """The quotations inside the claims of `category`: speaker and quote."""
+    """The quotations inside the claims of `category`: speaker, quote, and a note on a paragraph where a
+    derivative source quotes a named speaker with no venue that no other source confirms (the track
+    record's `unconfirmed_quote`), so that such words are never shown as an official's without a flag."""
     q = claims.quotations(corpus, category, kind)
-    return EvidenceTable(q.assign(speaker=q.speaker.replace("", NO_SPEAKER)), ["speaker", "quote"])
+    t = criticism.track_records(corpus)
+    flagged = set(zip(t.source_id[t.problem == "unconfirmed_quote"], t.paragraph[t.problem == "unconfirmed_quote"]))
+    note = [UNCONFIRMED if (s, int(p)) in flagged else "" for s, p in zip(q.source_id, q.paragraph)]
+    return EvidenceTable(q.assign(speaker=q.speaker.replace("", NO_SPEAKER), note=note), ["speaker", "quote", "note"])
 
 
 def statements_list(corpus: Corpus, acts: list[str], polarity: list[str] | None = None) -> EvidenceTable:

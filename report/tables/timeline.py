@@ -10,6 +10,7 @@ from ..analysis import timeline
 from ..codebook import load
 from ..corpus import Corpus
 from ..parse import parse
+from ..publish.provenance import EvidenceTable
 from ..gazetteer import actors
 
 
@@ -106,18 +107,31 @@ def short_label(doc, sentence_text: str, date_text: str) -> str:
 
 def run_up(corpus: Corpus) -> pd.DataFrame:
     """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, with a
-    short label of what happened; a date the book sets aside (`analysis.timeline.date_disputes`) is left out.
-    Columns: date (its start), when, what, sources (count), source_ids, source_id, paragraph, text."""
+    short label of what happened and whether only derivative sources give it; a date the book sets aside
+    (`analysis.timeline.date_disputes`) is left out. Columns: date (its start), when, what, sources (count),
+    source_ids, derivative_only, source_id, paragraph, text."""
     m = milestones(corpus)
     m = m[m.date.str[:4] >= focus_from()]
     d = timeline.date_disputes(corpus)
     rejected = set(zip(d.source_id[~d.adopted.astype(bool)], d.date[~d.adopted.astype(bool)]))
     m = m[[(s, x) not in rejected for s, x in zip(m.source_id, m.date)]]
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
     out = m.assign(what=[short_label(corpus.docs[(sid, int(p))], t, dt)
-                         for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)])
-    return out[["date", "when", "what", "sources", "source_ids", "source_id", "paragraph", "text"]].reset_index(drop=True)
+                         for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)],
+                   derivative_only=[all(origin.get(s) == "derivative" for s in ids.split(", ")) for ids in m.source_ids])
+    return out[["date", "when", "what", "sources", "source_ids", "derivative_only", "source_id", "paragraph",
+                "text"]].reset_index(drop=True)
 
 
 def run_up_events(run: pd.DataFrame) -> pd.DataFrame:
-    """The run-up (`run_up`) as the timeline figure draws it: date, event (the short label), sources."""
-    return pd.DataFrame({"date": run.date.values, "event": run.what.values, "sources": run.sources.values})
+    """The run-up (`run_up`) as the timeline figure draws it: date, event (the short label), sources,
+    derivative_only."""
+    return pd.DataFrame({"date": run.date.values, "event": run.what.values, "sources": run.sources.values,
+                         "derivative_only": run.derivative_only.values})
+
+
+def run_up_list(run: pd.DataFrame) -> EvidenceTable:
+    """The run-up (`run_up`) as an evidence list: when, how many sources, a note where only a derivative
+    source gives the date, and the full sentence."""
+    shown = run.assign(note=run.derivative_only.map({True: "only a derivative source gives it", False: ""}))
+    return EvidenceTable(shown, ["when", "sources", "note", "text"])

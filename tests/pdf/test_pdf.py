@@ -155,7 +155,8 @@ def _built_version(pages) -> buildinfo.Version:
 def test_the_title_page_has_title_authors_licence_and_the_version_of_the_build(pages):
     cite = buildinfo.citation(ROOT)
     first = pages[0]
-    assert _plain(cite.title) in first
+    # the title is set in a large sans face whose word spaces are kerns, not glyphs: pypdf may not see them
+    assert _plain(cite.title).replace(" ", "") in first.replace(" ", "")
     assert all(_plain(a) in first for a in cite.authors)
     _built_version(pages)
     assert cite.license and cite.license in first
