@@ -11,6 +11,7 @@ lowering nothing); t2 dates it 3 June 2025, the version set aside (disputed date
 tests/fixtures/reading/: r1 affirms the recognition and r2, later, denies it: each is contradicted.
 """
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +19,7 @@ import pytest
 
 from report import load_corpus
 from report.analysis import criticism, disputes, judgments, profiles
+from report.paths import ROOT, SEEDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -96,3 +98,20 @@ def test_the_seeds_disputes_and_their_adopted_readings():
     t = disputes.disputes(seeds).set_index(["dispute", "side"])
     assert t.loc[("interest", 0), "sources"] == "stratheia-2025-07"  # the one source calling it transactional
     assert "osw-2025-07" in t.loc[("amounts-to", 0), "sources"] and "stratheia-2025-07" in t.loc[("amounts-to", 1), "sources"]
+
+
+def test_a_new_source_can_overturn_an_adopted_reading(tmp_path):
+    """With the development corpus's report of Russia accrediting a Taliban diplomat in March 2022 added to the
+    seeds, Moscow no longer trails China and the United Arab Emirates in accepting envoys: the reading of the
+    dispute "first" no longer holds, and its guard says why."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    dev = ROOT / "tests" / "dev-corpus"
+    shutil.copy(dev / "voa_2022-04_russia_accredits_taliban_diplomat.txt", seeds)
+    entry = (dev / "sources.yml").read_text(encoding="utf-8").split("\n- id: ")[0]
+    (seeds / "sources.yml").write_text((seeds / "sources.yml").read_text(encoding="utf-8") + "\n" + entry + "\n",
+                                       encoding="utf-8")
+    corpus = load_corpus(seeds)
+    first = disputes.adopted(corpus).set_index("dispute").loc["first", "failures"]
+    assert first and "recogniser at 2022-03" in first[0]
+    assert disputes.adopted(load_corpus()).set_index("dispute").loc["first", "failures"] == []

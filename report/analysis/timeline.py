@@ -176,7 +176,7 @@ def dated_acts(corpus: Corpus) -> pd.DataFrame:
 def recognition_path(corpus: Corpus) -> dict:
     """The steps from listing to recognition, from the events: the recogniser's listing, its first dated
     engagement, its delisting, its recognition and its first accepted envoy (dates, or None), whether
-    listing, delisting and recognition come in that order, whether the recognition falls on the day it
+    listing, delisting and recognition come in that order, whether the recognition falls on a day it
     accepted an envoy, and the adopted version of the recognition date (`adopted_date`, or None)."""
     e = dated_acts(corpus)
     recognisers = e.actor[e.act == "recognises"]
@@ -190,7 +190,9 @@ def recognition_path(corpus: Corpus) -> dict:
            "recognition": first("recognises"), "envoy": first("accepts_envoy")}
     out["ordered"] = all(out[a] and out[b] and out[a] < out[b]
                          for a, b in [("listing", "delisting"), ("delisting", "recognition")])
-    out["same_day_as_envoy"] = bool(out["recognition"] and out["recognition"] == out["envoy"])
+    # an envoy accepted on the day of the recognition (an earlier envoy, a chargé d'affaires accredited
+    # years before, does not make the recognition's own envoy any less its own)
+    out["same_day_as_envoy"] = bool(out["recognition"] and out["recognition"] in set(mine.date[mine.act == "accepts_envoy"]))
     out["adopted"] = adopted_date(corpus, "recognises")
     return out
 
