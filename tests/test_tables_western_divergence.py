@@ -174,3 +174,8 @@ def test_arguments_of_divergence_on_the_seeds():
     assert a.set_index("id").loc["migration", "made by"] == "OSW Centre for Eastern Studies"
     said = wd.arguments_list(seeds)
     assert len(said) >= len(a) and set(said.df.argument) == set(a.index)
+
+
+def test_the_west_is_last_reported_before_the_recognition():
+    w = wd.western_position(load_corpus())
+    assert w == {"last": "2024-10", "after_recognition": False}  # ODRI's report of October 2024

@@ -13,8 +13,9 @@ import pandas as pd
 from ..codebook import load
 from ..corpus import Corpus
 from .criticism import reliability
-from .door import source_order
 from .judgments import select
+from ..gazetteer import home
+from .door import evidence, source_order
 from .statements import others_first_reported
 from .timeline import adopted_date, recognition_path
 
@@ -88,12 +89,18 @@ def _check(corpus: Corpus, d: dict, c: dict) -> str | None:
             return f"no source dates the act {c['act']}"
         before = [s for s in ids if profile.loc[s, "published"] < when["date"][: len(profile.loc[s, "published"])]]
         return None if len(before) * 2 > len(ids) else f"only {len(before)} of {len(ids)} wrote before {when['date']}"
-    if c["check"] == "others_first":  # another state did `act` before the recogniser first did
-        others = others_first_reported(corpus)
-        mine_first = recognition_path(corpus)["envoy" if c["act"] == "accepts_envoy" else "delisting"]
-        key = "envoy" if c["act"] == "accepts_envoy" else "delisting"
-        return None if mine_first and others[key] < mine_first else (
-            f"the others are first shown at {others[key]}, the recogniser at {mine_first}")
+    if c["check"] in ("others_first", "recogniser_did"):
+        path = recognition_path(corpus)
+        st = evidence(corpus)["statements"]
+        st = st[(st.act == c["act"]) & (st.polarity == "affirmed")]
+        recogniser = home()
+        if c["check"] == "others_first":  # another state did `act` before the recognising state recognised
+            first = others_first_reported(corpus)["envoy" if c["act"] == "accepts_envoy" else "delisting"]
+            return None if path["recognition"] and first < path["recognition"] else (
+                f"the others are first shown at {first}, the recognition at {path['recognition']}")
+        mine = st.as_of[st.actor_id == recogniser]  # the recognising state did `act` before `before`
+        return None if path["recognition"] and len(mine) and mine.min() < path["recognition"] else (
+            f"{recogniser} is not shown doing {c['act']} before {c['before']}")
     if c["check"] == "more_sources":  # the side has more sources than the other
         a, b = int(mine.loc[c["side"], "n_sources"]), int(mine.loc[1 - c["side"], "n_sources"])
         return None if a > b else f"{a} sources against {b}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import door, judgments, statements
+from ..analysis import door, judgments, statements, timeline
+from ..analysis.door import SENTENCE_KEY
 from ..codebook import load
 from ..corpus import Corpus
 from ..prose import and_join
@@ -89,3 +90,17 @@ def arguments_list(corpus: Corpus) -> EvidenceTable:
     order = {s: i for i, s in enumerate(door.source_order(corpus))}
     rows = rows.assign(_o=rows.source_id.map(order)).sort_values(["_o", "paragraph", "sentence"]).drop(columns="_o")
     return EvidenceTable(rows.drop_duplicates(["source_id", "paragraph", "sentence", "argument"]), ["argument", "text"])
+
+
+def western_position(corpus: Corpus) -> dict:
+    """When the sources last report the West's position: the latest date (statement date, else publication
+    date) of a statement in which the United States or the Western countries oppose recognition or set
+    conditions (`last`, ISO), and whether any such statement dates from the recognition or after
+    (`after_recognition`)."""
+    st = door.evidence(corpus)["statements"]
+    rows = judgments.named(corpus, "western_positions")
+    west = st.merge(rows[SENTENCE_KEY].drop_duplicates(), on=SENTENCE_KEY)
+    west = west[west.act.isin(["opposes", "sets_conditions"]) & (west.polarity == "affirmed")]
+    recognition = timeline.recognition_path(corpus)["recognition"]
+    return {"last": west.as_of.max() if len(west) else None,
+            "after_recognition": bool(recognition and (west.as_of >= recognition).any())}
