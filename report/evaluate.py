@@ -26,7 +26,7 @@ from . import codebook, codings
 from .agreement import speaker_key
 from .corpus import Corpus, load_corpus
 from .extract import evidence
-from .paths import CODINGS, DEV_ANNOTATIONS, DEV_CODINGS, DEV_CORPUS, SEED_ANNOTATIONS
+from .paths import CODINGS, DEV_ANNOTATIONS, DEV_CODINGS, DEV_CORPUS, FRESH_CODINGS, FRESH_CORPUS, SEED_ANNOTATIONS
 
 # task -> (evidence table, columns compared, attribute scored on matches); _subset picks each task's rows
 TASKS = {
@@ -46,6 +46,8 @@ LABELS = {"dates": "dates", "numbers": "numbers", "quotes": "quotation speakers"
           "statements_key_acts": "statements, key acts", "statements_engages": "statements, engages",
           "motive_claims": "motive claims", "risk_claims": "risk claims"}
 SAMPLES = {"in_sample": "in sample (seeds)", "out_of_sample": "out of sample (dev corpus)"}
+# the reviewed codings have a third sample: the fresh set, gathered after the rules were last changed
+CODED_SAMPLES = {**SAMPLES, "fresh": "fresh set (tests/fresh-corpus)"}
 
 
 def _subset(task: str, df: pd.DataFrame) -> pd.DataFrame:
@@ -237,6 +239,16 @@ def dev_corpus() -> Corpus:
     return load_corpus(DEV_CORPUS)
 
 
+@cache
+def fresh_corpus() -> Corpus:
+    return load_corpus(FRESH_CORPUS)
+
+
+def sample_corpus(corpus: Corpus, sample: str) -> Corpus:
+    """The corpus a sample is drawn from: the book's (`corpus`), the development corpus or the fresh set."""
+    return {"in_sample": lambda: corpus, "out_of_sample": dev_corpus, "fresh": fresh_corpus}[sample]()
+
+
 def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
     """Both samples: (scores with a column level per sample, alignments by sample and task).
 
@@ -249,12 +261,14 @@ def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFra
 
 
 def coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
-    """The machine reader against the reviewed codings, in both samples: the seeds' codings (`codings/`) and
-    the development corpus's (`tests/dev-corpus/codings/`). Shaped as `scores`."""
-    ins, a_in = coded_sample(corpus, CODINGS)
-    outs, a_out = coded_sample(dev_corpus(), DEV_CODINGS)
-    table = pd.concat({"in_sample": ins, "out_of_sample": outs}, axis=1)
-    return table, {"in_sample": a_in, "out_of_sample": a_out}
+    """The machine reader against the reviewed codings, in every sample that has them: the seeds' codings
+    (`codings/`), the development corpus's (`tests/dev-corpus/codings/`) and the fresh set's
+    (`tests/fresh-corpus/codings/`, once adjudicated). Shaped as `scores`, with a column level per sample."""
+    folders = {"in_sample": CODINGS, "out_of_sample": DEV_CODINGS, "fresh": FRESH_CODINGS}
+    scored = {s: coded_sample(sample_corpus(corpus, s), f) for s, f in folders.items()
+              if s != "fresh" or codings.adjudicated_files(f)}
+    table = pd.concat({s: t for s, (t, _) in scored.items()}, axis=1)
+    return table, {s: a for s, (_, a) in scored.items()}
 
 
 def errors(alignments: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:

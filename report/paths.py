@@ -19,6 +19,9 @@ SEED_ANNOTATIONS = sorted((ROOT / "tests" / "annotations").glob("seeds*.yml"))
 DEV_CORPUS = ROOT / "tests" / "dev-corpus"
 DEV_CODINGS = DEV_CORPUS / "codings"  # the development corpus coded like the seeds (out of sample)
 DEV_ANNOTATIONS = [ROOT / "tests" / "annotations" / "dev.yml"]
+# a fresh set: articles gathered after the rules were last changed, coded blind and never read while writing a rule
+FRESH_CORPUS = ROOT / "tests" / "fresh-corpus"
+FRESH_CODINGS = FRESH_CORPUS / "codings"
 DATA_DICTIONARY = Path(__file__).resolve().parent / "data_dictionary.yml"
 DATA_DIR = BOOK / "data"
 

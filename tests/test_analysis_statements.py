@@ -53,12 +53,12 @@ def test_statements_oldest_source_first(path):
     assert list(t.columns[-2:]) == ["statement", "date"]
     assert list(zip(t.source_id, t.paragraph, t.statement, t.date)) == [
         (T3, 1, "Russia · recognises · denied", "2024-05"),
-        (T3, 1, "No country · recognises · denied", "2024-05"),
+        (T3, 1, "Any country · recognises · denied", "2024-05"),
         (T1, 4, "Russia · recognises · affirmed", "2025-07-03"),
         (T2, 1, "Russia · recognises · affirmed", "2025-06-03"),
     ]
     denied = statements.statements(path, list(statements.act_labels()), ["negated", "prospective", "reported"])
-    assert list(denied.statement) == ["Russia · recognises · denied", "No country · recognises · denied"]
+    assert list(denied.statement) == ["Russia · recognises · denied", "Any country · recognises · denied"]
     assert len(statements.statements(path, ["sets_conditions", "opposes"])) == 0
 
 

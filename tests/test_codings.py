@@ -78,6 +78,18 @@ def test_the_books_codings_are_valid():
     assert codings.validate(paths, load_corpus()) == []
 
 
+@pytest.mark.parametrize("corpus_folder", ["tests/dev-corpus", "tests/fresh-corpus"])
+def test_the_out_of_sample_codings_are_valid(corpus_folder):
+    """The development corpus's and the fresh set's codings read without a problem against their own corpus,
+    and each of their sources is coded by two blind coders and adjudicated."""
+    folder = ROOT / corpus_folder / "codings"
+    corpus = load_corpus(ROOT / corpus_folder)
+    assert codings.validate(codings.blind_files(folder) + codings.adjudicated_files(folder), corpus) == []
+    adjudicated = {codings.read(p, corpus)[0].source_id for p in codings.adjudicated_files(folder)}
+    blind = [codings.read(p, corpus)[0].source_id for p in codings.blind_files(folder)]
+    assert adjudicated == set(corpus.sources.source_id) and all(blind.count(s) == 2 for s in adjudicated)
+
+
 def test_check_validates_the_codings_with_the_corpus():
     """`report check` names every problem of a codings folder, one line each, and exits 2."""
     run = subprocess.run([sys.executable, "-m", "report", "check", "tests/fixtures/corpus", "--codings",

@@ -1,4 +1,4 @@
-"""`extract` on every seed and every development article on its own, and on all of them together:
+"""`extract` on every seed, development and fresh-set article on its own, and on all of them together:
 no traceback, every table valid against its schema, the same rows for an article alone as within the
 whole (extraction reads one article at a time)."""
 
@@ -9,7 +9,7 @@ import yaml
 
 from report import load_corpus
 from report.extract import KEYS, evidence
-from report.paths import DEV_CORPUS, MANIFEST_NAME, SEEDS
+from report.paths import DEV_CORPUS, FRESH_CORPUS, MANIFEST_NAME, SEEDS
 
 
 def _entries(folder):
@@ -17,7 +17,7 @@ def _entries(folder):
 
 
 # a development article copied into seeds/ (as the README's "Adding a source" allows) counts once
-ARTICLES = list({e["id"]: (folder, e) for folder, e in _entries(DEV_CORPUS) + _entries(SEEDS)}.values())
+ARTICLES = list({e["id"]: (folder, e) for folder, e in _entries(DEV_CORPUS) + _entries(FRESH_CORPUS) + _entries(SEEDS)}.values())
 
 
 def _corpus(tmp_path, articles):

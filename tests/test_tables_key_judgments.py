@@ -96,14 +96,13 @@ def _security(corpus):
 def test_basis_in_words(reading):
     conf = judgments.confidence(reading, _security(reading), [])
     # r1 and r2 contradict each other on the recognition (each lowered a step); r3 rewrites r2
-    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it: 2 independent (Fixture Wire C, Fixture "
-                                                "Institute D), 1 rewriting another of them (Fixture Blog D); no later "
-                                                "source contradicts it")
+    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it, 2 of them independent (the best graded "
+                                                "C) and 1 rewriting another of them; no later source contradicts it")
     assert key_judgments.basis(reading, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
     economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (
-        "1 of 4 sources give it: 1 independent (Fixture Daily F); no later source contradicts it")
+        "1 of 4 sources give it, 1 of them independent (the best graded F); no later source contradicts it")
 
 
 def test_the_book_against_the_best_short_brief():

@@ -97,7 +97,7 @@ def test_statements_list_oldest_source_first(path):
     t = lists.statements_list(path, ["recognises"])
     assert isinstance(t, EvidenceTable) and t.columns == ["statement", "date", "text"]
     assert list(zip(t.df.source_id, t.df.statement, t.df.date)) == [
-        (T3, "Russia · recognises · denied", "2024-05"), (T3, "No country · recognises · denied", "2024-05"),
+        (T3, "Russia · recognises · denied", "2024-05"), (T3, "Any country · recognises · denied", "2024-05"),
         (T1, "Russia · recognises · affirmed", "2025-07-03"), (T2, "Russia · recognises · affirmed", "2025-06-03")]
     assert len(lists.statements_list(path, ["recognises"], ["affirmed"])) == 2
 

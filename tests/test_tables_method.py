@@ -110,6 +110,15 @@ def test_extractor_scores_structure(scores):
     assert list(scores.columns) == [(s, m) for s in ("in_sample", "out_of_sample") for m in MEASURES]
 
 
+def test_the_scores_against_the_codings_have_a_row_per_sample(seeds):
+    """Against the reviewed codings each instrument has three rows: the seeds, the development corpus and the
+    fresh set, named in words, in that order; the fresh set's counts are its codings' rows."""
+    t = method.score_table(seeds, "codings")
+    assert list(dict.fromkeys(t.index.get_level_values("sample"))) == list(evaluate.CODED_SAMPLES.values())
+    fresh = method.fresh_set()
+    assert t.xs(evaluate.CODED_SAMPLES["fresh"], level="sample").loc["quotation speakers", "annotated"] == fresh["n_quotes"]
+
+
 @pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
 def test_extractor_scores_are_ratios_of_their_counts(scores, sample):
     s = scores[sample]

@@ -51,6 +51,7 @@ def test_chapter_facts_of_the_reading_fixture(small):
     # every source states a motive: r1, r2, r3 wholly security, r4 none of it
     assert list(shown.index) == [R1, R2, R3, R4] and shown.share.tolist() == [100, 100, 100, 0]
     assert (facts["n_sources"], facts["n_all"], facts["n_claims"], facts["n_quoted"], facts["rank"]) == (3, 4, 3, 0, 1)
-    assert (facts["low_share"], facts["low_source"], facts["high_share"], facts["high_source"]) == (0, R4, 100, R1)
+    assert (facts["low_share"], facts["low_source"], facts["high_share"], facts["high_source"]) == (
+        0, "Fixture Daily", 100, "Fixture Wire")  # in prose, the outlets
 
 

@@ -43,7 +43,7 @@ def test_sizes_and_totals_agree(fixture_dir, expected):
     sizes = tables.source_sizes(corpus)
     totals = tables.corpus_totals(corpus)
     assert totals["n_words"] == sizes.words.sum() == sum(e["words"] for e in expected.values())
-    assert totals["n_sources"] == 3 and totals["first_published"] == "2024" and totals["last_published"] == "2025-07"
+    assert totals["n_sources"] == 3 and totals["first_published"] == "2024" and totals["last_published"] == "July 2025"
     assert sizes.loc["beta-2024", "words_per_sentence"] == round(38 / 5, 1)
 
 

@@ -9,8 +9,8 @@ display objects, captions or prose).
 - `judgments` (selectors, checks with a public `check`, confidence, the key judgments).
 """
 
-from . import claims, door, judgments, numbers, profiles, sources, statements, timeline
+from . import claims, criticism, disputes, door, judgments, numbers, profiles, sources, statements, timeline
 from .door import evidence, using_evidence
 
-__all__ = ["claims", "door", "evidence", "judgments", "numbers", "profiles", "sources", "statements", "timeline",
+__all__ = ["claims", "criticism", "disputes", "door", "evidence", "judgments", "numbers", "profiles", "sources", "statements", "timeline",
            "using_evidence"]

@@ -212,6 +212,22 @@ def _check_main_for_majority(corpus, rows, spec, judgment) -> str | None:
     return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
 
 
+def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
+    """The sources of reliability `at_least` or better that give a motive divide on which takes the most of
+    their sentences (`claims.balance`): at least two of them, no two with the same main motive, and the
+    category the main motive of one of them."""
+    letters = list(codebook()["reliability"]["scale"])
+    rel = reliability(corpus).set_index("source_id")
+    b = balance(corpus)
+    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(spec["at_least"])]
+    main = b.loc[good, "main motive"]
+    label = labels(spec.get("kind", "motive"))[spec["category"]]
+    if len(good) >= 2 and main.is_unique and label in set(main):
+        return None
+    return (f"the sources of reliability {spec['at_least']} or better do not divide with it among their main "
+            f"motives: " + (", ".join(f"{s} {m}" for s, m in main.items()) or "none gives a motive"))
+
+
 def _check_never_main(corpus, rows, spec, judgment) -> str | None:
     """No source gives the category more claim sentences than any other of its kind (`claims.balance`)."""
     b = balance(corpus)
@@ -251,7 +267,7 @@ CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": 
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
-          "only_actor": _check_only_actor, "never_main": _check_never_main, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
+          "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 
 # ---------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..analysis.door import evidence as analysis_evidence
 from ..codebook import load
 from ..corpus import Corpus
 from ..gazetteer import actors
-from ..prose import long_date, numbering
+from ..prose import and_join, long_date, numbering
 from ..publish.provenance import JudgmentList
 
 
@@ -24,8 +24,9 @@ def judged(corpus: Corpus) -> tuple[dict[str, list[judgments.Judgment]], dict[st
 
 
 def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
-    """What a confidence rests on, in words: how many sources state it, how many of them independent and how
-    reliable each is, who contradicts, and whether it is the authors' inference. `template` (from the
+    """What a confidence rests on, in words: how many sources state it, how many of them independent and the
+    best grade among those (each source's grade is in chapter 1; the sources are named in the judgment's
+    evidence), who contradicts, and whether it is the authors' inference. `template` (from the
     codebook) may word the first part, with {n} and {total}."""
     rel = criticism.reliability(corpus).set_index("source_id")
     sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
@@ -38,15 +39,17 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
     rewrites = [s for s in sources if origin.get(s) == "derivative" and based.get(s) in origin]
     derivative = [s for s in sources if origin.get(s) == "derivative" and based.get(s) not in origin]
 
-    def graded(ids):
-        return ", ".join(f"{rel.loc[s, 'outlet']} {rel.loc[s, 'reliability']}" for s in ids)
+    def best(ids):
+        return rel.loc[ids, "reliability"].min()  # letters: the first is the best
 
+    parts = []
     if sources:
-        said += f": {n} independent ({graded(primary)})" if primary else ": none independent"
+        parts.append(f"{n} of them independent (the best graded {best(primary)})" if primary else "none of them independent")
         if rewrites:
-            said += f", {len(rewrites)} rewriting another of them ({graded(rewrites)})"
+            parts.append(f"{len(rewrites)} rewriting another of them")
         if derivative:
-            said += f" and {len(derivative)} derivative, whose originals are unknown ({graded(derivative)})"
+            parts.append(f"{len(derivative)} derivative, whose originals are unknown")
+        said += ", " + and_join(parts)
     against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
                f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
     unreviewed = conf.get("unreviewed", 0)

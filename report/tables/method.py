@@ -7,8 +7,9 @@ import pandas as pd
 from .. import agreement, codings, extract
 from ..analysis.door import REVIEWED, evidence, source_order
 from ..corpus import Corpus
-from ..evaluate import LABELS, SAMPLES, coded_scores, dev_corpus, errors, kind_agreement, scores
-from ..paths import CODINGS
+from ..evaluate import (CODED_SAMPLES, LABELS, SAMPLES, coded_gold, coded_scores, errors, fresh_corpus, kind_agreement,
+                        sample_corpus, scores)
+from ..paths import CODINGS, FRESH_CODINGS
 
 
 def evidence_counts(corpus: Corpus) -> pd.DataFrame:
@@ -46,7 +47,7 @@ def extractor_errors(corpus: Corpus, sample: str = "in_sample", against: str = "
     """
     out = errors(AGAINST[against](corpus)[1])
     out = out[out["sample"] == sample].drop(columns="sample").reset_index(drop=True)
-    p = (corpus if sample == "in_sample" else dev_corpus()).paragraphs
+    p = sample_corpus(corpus, sample).paragraphs
     paragraph = [int(p[(p.source_id == r.source_id) & (p.char_start <= r.char_start)].paragraph.max())
                  for r in out.itertuples()]
     out.insert(2, "paragraph", pd.Series(paragraph, index=out.index, dtype="int64"))
@@ -59,15 +60,16 @@ def quote_kind_agreement(corpus: Corpus) -> pd.DataFrame:
 
 
 def score_table(corpus: Corpus, against: str = "annotation") -> pd.DataFrame:
-    """The scores for the reader: one row per instrument and sample, both named in words, so that the two
-    samples of an instrument sit one above the other.
+    """The scores for the reader: one row per instrument and sample, both named in words, so that the
+    samples of an instrument sit one above the other (against the codings, the fresh set too, once coded).
 
     Index: instrument, sample. Columns: annotated, extracted, matched, precision, recall, attribute
     (empty where it would divide by nothing: the scores' 1.0 there is a convention, not a measure).
     """
     scores = extractor_scores(corpus, against)
-    rows = {(LABELS[task], SAMPLES[sample]): scores.loc[task, sample]
-            for task in scores.index for sample in SAMPLES}
+    samples = [s for s in CODED_SAMPLES if s in scores.columns.get_level_values(0)]
+    rows = {(LABELS[task], CODED_SAMPLES[sample]): scores.loc[task, sample]
+            for task in scores.index for sample in samples}
     out = pd.DataFrame.from_dict(rows, orient="index")
     out.index = pd.MultiIndex.from_tuples(out.index, names=["instrument", "sample"])
     counts = ["annotated", "extracted", "matched"]
@@ -184,3 +186,17 @@ def review_totals(corpus: Corpus) -> dict[str, int]:
     return {"n_coded": int((review.reviewed.groupby(level="source").sum() > 0).sum()),
             "n_sources": len(corpus.sources), "n_added_statements": int(added["statements"]),
             "n_added_claims": int(added["claims"])}
+
+
+def fresh_set() -> dict:
+    """The fresh set (tests/fresh-corpus): its sources in words, how many rows its adjudicated codings hold
+    (statements, claims, quotes), the agreement of its two blind coders (`coding_agreement`) and whether they
+    agreed on every unit of every field they both coded."""
+    corpus = fresh_corpus()
+    gold = coded_gold(corpus, FRESH_CODINGS)
+    agree = coding_agreement(corpus, FRESH_CODINGS)
+    coded = agree[agree.units > 0]
+    return {"n_sources": len(corpus.sources),
+            "outlets": ", ".join(f"{o} ({str(p)[:4]})" for o, p in zip(corpus.sources.outlet, corpus.sources.published)),
+            **{f"n_{field}": len(gold[field]) for field in ("statements", "claims", "quotes")},
+            "agreement": agree, "all_agree": bool(len(coded)) and bool((coded.agreement == 100).all())}

@@ -35,8 +35,10 @@ def weight_range(weight: pd.DataFrame) -> dict:
 
 def chapter_facts(corpus: Corpus, category: str, kind: str = "motive") -> tuple[dict, pd.DataFrame]:
     """What a motive chapter opens with, in one call: the facts its prose glues (`summary` and the
-    `weight_range`) and the category's weight in each source that states a motive at all."""
+    `weight_range`, its sources by outlet) and the category's weight in each source that states a motive at all."""
     shown = claims.weight(corpus, category, kind).query("all > 0")
-    return {**summary(corpus, category, kind), **weight_range(shown)}, shown
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    ends = {k: outlets.get(v, v) if k.endswith("_source") else v for k, v in weight_range(shown).items()}
+    return {**summary(corpus, category, kind), **ends}, shown
 
 

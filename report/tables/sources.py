@@ -12,7 +12,7 @@ from ..analysis.timeline import date_disputes
 from ..boilerplate import rules
 from ..corpus import Corpus
 from ..extract.codes import themes
-from ..prose import and_join
+from ..prose import and_join, long_date
 
 
 def source_register(corpus: Corpus) -> pd.DataFrame:
@@ -69,7 +69,7 @@ def boilerplate_paragraphs(corpus: Corpus) -> pd.DataFrame:
 
 
 def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
-    """Headline numbers of the corpus, as plain Python values ready for glue."""
+    """Headline numbers of the corpus, as plain Python values ready for glue (dates in words)."""
     s = corpus.sources
     return {
         "n_sources": len(s),
@@ -78,8 +78,8 @@ def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
         "n_paragraphs": int(s["paragraphs"].sum()),
         "n_boilerplate": int(s["boilerplate_paragraphs"].sum()),
         "n_sentences": int(s["sentences"].sum()),
-        "first_published": str(s["published"].min()),
-        "last_published": str(s["published"].max()),
+        "first_published": long_date(str(s["published"].min())),
+        "last_published": long_date(str(s["published"].max())),
     }
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims
+from ..analysis import claims, judgments
+from ..analysis.criticism import reliability
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
+from ..prose import and_join
 
 
 def by_year(corpus: Corpus) -> pd.DataFrame:
@@ -34,3 +36,15 @@ def by_year_table(corpus: Corpus) -> pd.DataFrame:
     return by_year(corpus).T.rename_axis(index="", columns=None)
 
 
+
+
+def reliable_mains(corpus: Corpus) -> str:
+    """The motive each of the most reliable sources gives the most room, in words ("The Conversation:
+    against the West, ..."): the sources of the reliability the security judgment's `divided_among` check
+    names, or better, oldest first."""
+    at_least = next(c["at_least"] for c in judgments.spec_of("security-first")["holds"] if c["check"] == "divided_among")
+    letters = list(judgments.codebook()["reliability"]["scale"])
+    rel = reliability(corpus).set_index("source_id")
+    b = claims.balance(corpus)
+    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(at_least)]
+    return and_join([f"{rel.loc[s, 'outlet']} ({b.loc[s, 'main motive']})" for s in good])
