@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from . import codebook
 
@@ -69,23 +70,60 @@ def rules() -> tuple[tuple[Rule, ...], re.Pattern]:
     return tuple(out), topic
 
 
+class _Overlap:
+    """The words (4+ letters) and pairs of consecutive words of every paragraph of one source, each read
+    once, for the checks that compare a paragraph with the others of its source. A comparison then costs
+    one set operation per distinct other paragraph (none when another paragraph has the same words)
+    instead of reading every other paragraph again for every paragraph, which made a source of many
+    short lines quadratic in its length (benchmarks/stress_inputs.py)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+
+    @cached_property
+    def words(self) -> list[frozenset[str]]:
+        return [frozenset(w.lower() for w in SHARED_WORD_RE.findall(t)) for t in self.texts]
+
+    @cached_property
+    def pairs(self) -> list[frozenset[tuple[str, str]]]:
+        return [frozenset(_pairs(t)) for t in self.texts]
+
+    @cached_property
+    def holders(self) -> Counter:
+        """Word -> the number of paragraphs that hold it."""
+        return Counter(w for words in self.words for w in words)
+
+    @cached_property
+    def distinct(self) -> dict[str, Counter]:
+        """'words' and 'pairs' -> how many paragraphs hold each distinct set."""
+        return {"words": Counter(self.words), "pairs": Counter(self.pairs)}
+
+    def shared(self, i: int) -> float:
+        words = self.words[i]
+        if not words:
+            return 1.0
+        return sum(self.holders[w] > 1 for w in words) / len(words)
+
+    def largest(self, kind: str, i: int) -> float:
+        """The largest share of paragraph i's words (or pairs) that one other paragraph holds."""
+        own = getattr(self, kind)[i]
+        if not own:
+            return 0.0
+        sets = self.distinct[kind]
+        if sets[own] > 1:  # another paragraph holds the same set: all of it
+            return 1.0
+        return max((len(own & other) / len(own) for other in sets if other != own), default=0.0)
+
+
 def shared_share(texts: list[str], i: int) -> float:
     """Share of paragraph i's words of 4+ letters that occur in another paragraph of the same source."""
-    words = {w.lower() for w in SHARED_WORD_RE.findall(texts[i])}
-    if not words:
-        return 1.0
-    other = {w.lower() for j, t in enumerate(texts) if j != i for w in SHARED_WORD_RE.findall(t)}
-    return len(words & other) / len(words)
+    return _Overlap(texts).shared(i)
 
 
 def repeated_share(texts: list[str], i: int) -> float:
     """The largest share of paragraph i's words of 4+ letters that one other paragraph of the same source
     holds (a pull quote or sub-headline repeats a sentence of the text)."""
-    words = {w.lower() for w in SHARED_WORD_RE.findall(texts[i])}
-    if not words:
-        return 0.0
-    return max((len(words & {w.lower() for w in SHARED_WORD_RE.findall(t)}) / len(words)
-                for j, t in enumerate(texts) if j != i), default=0.0)
+    return _Overlap(texts).largest("words", i)
 
 
 PAIR_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -99,13 +137,11 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 def repeated_pairs(texts: list[str], i: int) -> float:
     """The largest share of paragraph i's pairs of consecutive words that one other paragraph of the same
     source holds: a sentence printed again keeps its word order, a paragraph on the same subject does not."""
-    pairs = _pairs(texts[i])
-    if not pairs:
-        return 0.0
-    return max((len(pairs & _pairs(t)) / len(pairs) for j, t in enumerate(texts) if j != i), default=0.0)
+    return _Overlap(texts).largest("pairs", i)
 
 
-def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: list[str]) -> bool:
+def _fires(rule: Rule, overlap: _Overlap, i: int, topic: re.Pattern, flagged: list[str]) -> bool:
+    texts = overlap.texts
     text = texts[i]
     if rule.followed_by is not None and not (i + 1 < len(texts) and flagged[i + 1] == rule.followed_by):
         return False
@@ -121,11 +157,11 @@ def _fires(rule: Rule, texts: list[str], i: int, topic: re.Pattern, flagged: lis
         return False
     if rule.tail is not None and i < len(texts) - rule.tail:
         return False
-    if rule.max_shared is not None and shared_share(texts, i) > rule.max_shared:
+    if rule.max_shared is not None and overlap.shared(i) > rule.max_shared:
         return False
-    if rule.min_repeated is not None and repeated_share(texts, i) < rule.min_repeated:
+    if rule.min_repeated is not None and overlap.largest("words", i) < rule.min_repeated:
         return False
-    if rule.min_repeated_pairs is not None and repeated_pairs(texts, i) < rule.min_repeated_pairs:
+    if rule.min_repeated_pairs is not None and overlap.largest("pairs", i) < rule.min_repeated_pairs:
         return False
     if rule.after_colon is not None and rule.after_colon != (i > 0 and texts[i - 1].rstrip().endswith(":")):
         return False
@@ -139,13 +175,14 @@ def flag_paragraphs(texts: list[str]) -> list[str]:
     """
     all_rules, topic = rules()
     flagged = [""] * len(texts)
+    overlap = _Overlap(texts)
     second = [r for r in all_rules if r.followed_by or r.preceded_by]
     for passes in ([r for r in all_rules if r not in second], second):
         for i in range(len(texts)):
             if flagged[i]:
                 continue
             for rule in passes:
-                if _fires(rule, texts, i, topic, flagged):
+                if _fires(rule, overlap, i, topic, flagged):
                     flagged[i] = rule.id
                     for j in range(i + 1, min(i + 1 + rule.extends, len(texts))):
                         flagged[j] = flagged[j] or rule.id

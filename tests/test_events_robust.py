@@ -6,6 +6,7 @@ day, month and year publication dates, and an article without dates. `find_dates
 text against a Reference; `events_table` is checked on tiny corpora written to tmp_path.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,100 @@ def test_told_reporters_on_the_day_before_a_friday_article():
     friday = Reference.from_published("2024-06-14", "day")
     found = find_dates("The deputy minister told reporters Thursday that talks would go on.", friday)
     assert [(d.date_text, d.date) for d in found] == [("Thursday", "2024-06-13")]
+
+
+# "the eve of" an event: the day before it, when the text dates the event (issue 23); never a guess.
+# Sentences written for these tests; published Thursday 2024-06-13.
+
+def dated(text: str, ref: Reference = DAY) -> list[tuple[str, str, str]]:
+    """(date_text, date, kind) of each date expression in `text`, its sentences split at full stops."""
+    sentences = [m.span() for m in re.finditer(r"[^.]+\.?", text)]
+    return [(d.date_text, d.date, d.kind) for d in find_dates(text, ref, sentences)]
+
+
+def test_eve_of_an_event_dated_in_the_same_sentence():
+    assert dated("The envoys gathered for the meeting on 4 October 2024, and the spokeswoman briefed the "
+                 "press on the eve of the meeting.") == [("4 October 2024", "2024-10-04", "day"),
+                                                         ("on the eve of the meeting", "2024-10-03", "relative")]
+
+
+def test_eve_of_an_event_dated_earlier_in_the_text():
+    assert dated("Delegations will attend the Moscow Format meeting on 4 October 2024. The guest of honour "
+                 "was named, reported the ministry's spokeswoman, on the eve of the meeting.")[-1] == (
+        "on the eve of the meeting", "2024-10-03", "relative")
+
+
+def test_eve_of_an_event_dated_in_another_paragraph_of_the_article(tmp_path):
+    ev = events(write_corpus(tmp_path / "corpus", "2024-10-05",
+                             "Delegations on Afghanistan attended the Moscow Format meeting on 4 October 2024 "
+                             "in Kazan.\n\n"
+                             "A Taliban minister would attend as the guest of honour, reported the Russian "
+                             "ministry's spokeswoman, giving her full name, on the eve of the meeting.\n\n"
+                             "Russia has sought closer ties with the Taliban since 2021."))
+    assert ev[["paragraph", "date_text", "date", "resolved"]].values.tolist()[:2] == [
+        [2, "4 October 2024", "2024-10-04", True], [3, "on the eve of the meeting", "2024-10-03", True]]
+
+
+def test_eve_of_an_event_dated_later_in_the_text():
+    assert dated("On the eve of the talks, the envoy flew to Kabul. The talks, held on 2 March 2024, "
+                 "lasted a day.")[0] == ("On the eve of the talks", "2024-03-01", "relative")
+
+
+def test_eve_of_an_event_whose_date_is_in_the_phrase():
+    """The date inside the phrase dates the event; the phrase is one row, so rows do not overlap."""
+    assert dated("Officials briefed journalists on the eve of the 4 October 2024 summit.") == [
+        ("on the eve of the 4 October 2024 summit", "2024-10-03", "relative")]
+
+
+def test_eve_of_an_event_dated_by_a_weekday():
+    assert dated("The envoy arrived in Kabul on the eve of Monday's talks.") == [
+        ("on the eve of Monday's talks", "2024-06-09", "relative")]
+
+
+def test_eve_of_an_event_with_its_date_attached():
+    """'the summit on 10 May 2024' (no comma): the date is the summit's."""
+    assert dated("The minister spoke on the eve of the summit on 10 May 2024.") == [
+        ("on the eve of the summit", "2024-05-09", "relative"), ("10 May 2024", "2024-05-10", "day")]
+
+
+def test_eve_with_a_date_in_apposition_is_that_date():
+    """'on the eve of the summit, on 10 May': the second 'on' phrase restates the first, so the eve is 10 May
+    (and the summit the day after); with no other date of the summit, the eve is that date, not a guess."""
+    assert dated("The minister spoke on the eve of the summit, on 10 May 2024.") == [
+        ("on the eve of the summit", "2024-05-10", "relative"), ("10 May 2024", "2024-05-10", "day")]
+
+
+def test_eve_of_an_event_the_text_does_not_date_is_unresolved():
+    assert dated("The spokeswoman spoke to the press on the eve of the meeting.") == [
+        ("on the eve of the meeting", "", "relative")]
+
+
+def test_eve_of_an_event_dated_only_to_its_month_is_unresolved():
+    assert dated("The meeting in October 2024 was long awaited. The ministry spoke on the eve of the meeting.") == [
+        ("October 2024", "2024-10", "month"), ("on the eve of the meeting", "", "relative")]
+
+
+def test_eve_of_an_event_the_text_dates_twice_is_unresolved():
+    """Two meetings with different dates, neither in the eve's sentence: which one is meant is a guess."""
+    assert dated("A meeting on 4 October 2024 was cut short. A meeting on 9 October 2024 followed. "
+                 "The envoy spoke on the eve of the meeting.")[-1] == ("on the eve of the meeting", "", "relative")
+
+
+def test_eve_takes_the_date_of_its_own_sentence_first():
+    assert dated("A meeting on 4 October 2024 was cut short. The envoy spoke on the eve of the meeting "
+                 "on 9 October 2024.")[1] == ("on the eve of the meeting", "2024-10-08", "relative")
+
+
+def test_eve_of_another_event_than_the_dated_one_is_unresolved():
+    assert dated("The summit on 10 May 2024 was postponed. The envoy spoke on the eve of the meeting.")[-1] == (
+        "on the eve of the meeting", "", "relative")
+
+
+def test_eve_of_something_that_is_not_an_event_is_not_a_date():
+    assert dated("On the eve of war in 2001, the envoy left.") == [("2001", "2001", "year")]
+
+
+def test_eve_against_a_month_publication_date_of_a_weekday_event_is_unresolved():
+    """Monday's talks are only known to the month: the day before them is not known."""
+    assert dated("The envoy arrived in Kabul on the eve of Monday's talks.", MONTH) == [
+        ("on the eve of Monday's talks", "", "relative")]

@@ -3,7 +3,9 @@
 Each expression becomes one row with its ISO date (YYYY, YYYY-MM or YYYY-MM-DD), its
 precision, and for ranges and decades an end date. Relative expressions ("last month",
 "three years ago", "this week", "next year", "on Saturday") are resolved by calendar arithmetic
-relative to the publication date; "N days later" counts from the previous resolved date. A week is
+relative to the publication date; "N days later" counts from the previous resolved date; "the eve of"
+an event is the day before the event when the text dates it to the day (the same sentence first, then
+the paragraph, then the article, and only when that gives one date). A week is
 reported as its month, and a weekday against a publication month (or year) as that month (or year).
 An expression that cannot be resolved ("a few months later", a week when only the year of
 publication is known, "3500 years ago" whose year falls outside 1..9999) is kept with an empty
@@ -327,12 +329,8 @@ def _blocked(text: str, start: int, end: int) -> bool:
     return bool(after) and after[0].strip(".,;:") in v["time_units"] and re.fullmatch(r"\d+", text[start:end]) is not None
 
 
-def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | None = None) -> list[DateMatch]:
-    """Every date expression in `text`, left to right, without overlaps (earlier patterns win).
-
-    `sentences` (spans within text) scope the look for future markers; default: the whole text.
-    """
-    sentence_spans = Spans(sentences or [(0, len(text))])
+def _plain_dates(text: str, ref: Reference, sentence_spans: Spans) -> list[DateMatch]:
+    """Every date expression in `text` but the eves, left to right, without overlaps (earlier patterns win)."""
     taken = Spans()
     candidates: list[tuple[str, re.Match]] = []
     for kind, pattern in _patterns():
@@ -357,6 +355,110 @@ def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | Non
     return out
 
 
+@dataclass(frozen=True)
+class DatedEvent:
+    """An event noun that the text dates to the day ("the meeting on 4 October 2024", "Monday's talks")."""
+
+    start: int  # offset of the noun in its paragraph
+    noun: str  # lower case
+    date: str  # ISO day
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(re.escape(w) for w in _vocab()[key])
+
+
+@cache
+def _eve_re() -> re.Pattern:
+    """'the eve of', at most `eve_max_modifiers` words that are not `eve_breaks`, and an event noun (group 1)."""
+    v = _vocab()
+    word = rf"(?!(?:{_alternatives('eve_breaks')})\b)[\w’'-]+(?:\.[\w’'-]+)*"
+    return re.compile(rf"\b(?:{_either_case(v['eve_phrases'])}) (?:{word} ){{0,{v['eve_max_modifiers']}}}?"
+                      rf"({_either_case(v['event_nouns'])})\b")
+
+
+@cache
+def _event_links() -> tuple[re.Pattern, re.Pattern]:
+    """(an event noun and a link that end just before a day: 'the talks in Moscow on ', 'the meeting, held on ';
+    what may follow a day and end in an event noun: ' meeting', "'s talks", ' Moscow Format meeting')."""
+    v = _vocab()
+    nouns = _either_case(v["event_nouns"])
+    name = r"[A-Z][\w’'-]*"
+    place = rf"(?: (?:{_alternatives('event_places')}) {name}(?: {name}){{0,2}})?"
+    single = "|".join(re.escape(w) for w in v["event_date_links"] if " " not in w)
+    several = "|".join(re.escape(w) for w in v["event_date_links"] if " " in w)
+    before = re.compile(rf"\b({nouns}){place}(?: (?:{single})|,? (?:{several})) $")
+    after = re.compile(rf"(?:['’]s)? (?:{name} ){{0,3}}({nouns})\b")
+    return before, after
+
+
+def dated_events(text: str, found: list[DateMatch]) -> list[DatedEvent]:
+    """The event nouns of `text` that its dates `found` (from find_dates) date to the day: the noun before a
+    day through a link ("the meeting on 4 October 2024") or after it ("the 4 October meeting")."""
+    before, after = _event_links()
+    reach = 120  # characters before a day that hold its noun and link (a noun, a place of three names, a link)
+    out = []
+    for d in found:
+        if d.precision != "day" or not d.date:
+            continue
+        for m in (before.search(text, max(0, d.start - reach), d.start), after.match(text, d.end)):
+            if m is not None:
+                out.append(DatedEvent(m.start(1), m.group(1).lower(), d.date))
+    return out
+
+
+@cache
+def _apposition_re() -> re.Pattern:
+    return re.compile(rf",(?: (?:{_alternatives('eve_apposition')}))? ")
+
+
+def _eve_date(text: str, m: re.Match, found: dict[int, DateMatch], scopes: list[list[DatedEvent]]) -> str:
+    """The date of the eve `m`: a day in apposition to it ("on the eve of the summit, on 10 May") is the eve
+    itself; else the day before the event, from the first scope that dates its noun, if it gives one date."""
+    apposed = _apposition_re().match(text, m.end())
+    day = found.get(apposed.end()) if apposed else None
+    if day is not None and day.precision == "day":
+        return day.date
+    noun = m.group(1).lower()
+    for scope in scopes:
+        dates = {e.date for e in scope if e.noun == noun}
+        if dates:
+            return _dated(_add(dt.date.fromisoformat(dates.pop()), -1, "day"), "day")[0] if len(dates) == 1 else ""
+    return ""
+
+
+def _with_eves(text: str, found: list[DateMatch], sentence_spans: Spans,
+               article: list[DatedEvent] | None) -> list[DateMatch]:
+    """`found` with a row for each 'the eve of <event>' of `text`, which replaces the dates inside it ('on the
+    eve of the 4 October meeting' is one row, the day before the date it holds)."""
+    eves = list(_eve_re().finditer(text))
+    if not eves:
+        return found
+    local = dated_events(text, found)
+    starts = {d.start: d for d in found}
+    spans = Spans(m.span() for m in eves)
+    out = [d for d in found if not spans.overlaps(d.start, d.end)]
+    for m in eves:
+        a, b = sentence_spans.containing(m.start()) or (0, len(text))
+        scopes = [[e for e in local if a <= e.start < b], local] + ([article] if article is not None else [])
+        date = _eve_date(text, m, starts, scopes)
+        out.append(DateMatch(m.start(), m.end(), m.group(0), date, "", "day" if date else "", "relative"))
+    return sorted(out, key=lambda d: d.start)
+
+
+def find_dates(text: str, ref: Reference, sentences: list[tuple[int, int]] | None = None,
+               article: list[DatedEvent] | None = None) -> list[DateMatch]:
+    """Every date expression in `text`, left to right, without overlaps (earlier patterns win).
+
+    `sentences` (spans within text) scope the look for future markers and for the date of an eve's event;
+    default: the whole text. `article`: the dated events of the whole article the text belongs to (from
+    `dated_events` over its paragraphs), where an eve's event is looked for after its own sentence and
+    paragraph; default: none beyond the text.
+    """
+    sentence_spans = Spans(sentences or [(0, len(text))])
+    return _with_eves(text, _plain_dates(text, ref, sentence_spans), sentence_spans, article)
+
+
 def events_table(corpus) -> pd.DataFrame:
     """One row per date expression in the body paragraphs.
 
@@ -365,9 +467,14 @@ def events_table(corpus) -> pd.DataFrame:
     """
     refs = {r.source_id: Reference.from_published(r.published, r.published_precision)
             for r in corpus.sources.itertuples()}
+    paragraphs = list(body_paragraphs(corpus))
+    plain = [_plain_dates(p.text, refs[p.source_id], Spans(p.sentences)) for p in paragraphs]
+    article: dict[str, list[DatedEvent]] = {}  # source -> its dated events, for the eves of its paragraphs
+    for para, found in zip(paragraphs, plain):
+        article.setdefault(para.source_id, []).extend(dated_events(para.text, found))
     rows = []
-    for para in body_paragraphs(corpus):
-        for d in find_dates(para.text, refs[para.source_id], para.sentences):
+    for para, found in zip(paragraphs, plain):
+        for d in _with_eves(para.text, found, Spans(para.sentences), article[para.source_id]):
             sentence = para.sentence_at(d.start)
             rows.append({
                 "source_id": para.source_id, "paragraph": para.paragraph, "sentence": sentence,
