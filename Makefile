@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: book test unit nbval built chromium pdf notebooks bib clean
+.PHONY: book test unit nbval built chromium pdf notebooks bib clean FORCE
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,22 @@ book/data/.made: $(INPUTS) $(STAMP)
 	$(BIN)/python -m report extract seeds --out book/data > /dev/null
 	touch $@
 
+# the cite page's list of changes since the previous tagged version (report/changes.py), remade when the inputs
+# or the previous tagged version change; the JSON keeps its date when its content is the same, so that Sphinx reads
+# the cite page again only when the list changed. The previous tagged version is looked up on every run (git, a
+# few milliseconds) and _build/.previous-tag rewritten only when it changed.
+CITE_CHANGES := _build/cite-changes.json
+_build/.previous-tag: FORCE $(STAMP)
+	@mkdir -p _build
+	@$(BIN)/python -c 'from report.publish.buildinfo import previous_tag; print(previous_tag("."))' > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+_build/.cite-changes: $(INPUTS) $(STAMP) _build/.previous-tag
+	$(BIN)/python -m report cite-changes $(CITE_CHANGES)
+	touch $@
+
+FORCE:
+
 # jupyter-cache keys on a notebook's code only: when the package, codebook, seeds or codings change,
 # the cached outputs are stale, so the cache is cleared before the build
 _build/.inputs: $(INPUTS)
@@ -39,7 +55,7 @@ _build/.config: _config.yml _toc.yml
 	rm -rf _build/.doctrees
 	mkdir -p _build && touch $@
 
-book: bib _build/.inputs _build/.config
+book: bib _build/.inputs _build/.config _build/.cite-changes
 	$(BIN)/jupyter-book build . -W --keep-going
 
 # unit tests, strict nbval against the committed outputs, the -W book build, checks of the built book,
@@ -70,7 +86,7 @@ nbval: $(STAMP)
 # the book as a PDF through LaTeX (xelatex), TeX Live installed when missing; then checks of the PDF
 TEXLIVE := texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended \
 	fonts-freefont-otf lmodern latexmk
-pdf: bib _build/.inputs _build/.config
+pdf: bib _build/.inputs _build/.config _build/.cite-changes
 	tools/ensure-debian-packages "xelatex latexmk" $(TEXLIVE)
 	$(BIN)/jupyter-book build . --builder pdflatex -W --keep-going
 	cp _build/latex/book.pdf _build/book.pdf

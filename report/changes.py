@@ -6,10 +6,17 @@ changed: the key judgments whose text, confidence or basis changed, the key judg
 fail, the key figures that changed, and the evidence rows (statements and claims) added or removed per
 source, with their coding status. A change of the code itself is not compared (read its diff); the
 chapters' own guards run with the notebooks (`make notebooks` names every sentence that fails).
+
+The cite page of the web edition lists the changes since the previous tagged version
+(`report.publish.buildinfo.previous_tag`): `python -m report cite-changes FILE` writes them (`since_previous_tag`),
+`make book` runs it when the inputs or the tags change, and the page's `changes-since-tag` directive
+(`report.publish.sphinx_fixes`) renders them.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -22,6 +29,8 @@ from .analysis import judgments
 from .analysis.door import MACHINE, REVIEWED, reviewed_evidence, using_evidence
 from .corpus import load_corpus
 from .paths import CODINGS, ROOT, SEEDS
+from .problems import CorpusError
+from .publish import buildinfo
 from .tables.key_judgments import basis, key_facts
 
 ROW_KEYS = {"statements": ["source_id", "paragraph", "sentence", "actor_id", "act", "polarity"],
@@ -42,8 +51,14 @@ class State:
     rows: dict[str, pd.DataFrame]
 
 
-def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False)
+def _git(repo: Path, *args: str, text: bool = True) -> subprocess.CompletedProcess:
+    """git in `repo` (not the repository GIT_DIR may name); RefError when git cannot be run."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE")}
+    try:
+        return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=text, check=False,
+                              env={**env, "GIT_OPTIONAL_LOCKS": "0"})
+    except OSError as err:
+        raise RefError(f"git cannot be run: {err.strerror or err}") from err
 
 
 def checkout_inputs(repo: Path, ref: str, into: Path, folders: dict[str, str]) -> dict[str, Path]:
@@ -56,8 +71,13 @@ def checkout_inputs(repo: Path, ref: str, into: Path, folders: dict[str, str]) -
     for name, rel in folders.items():
         target = into / name
         target.mkdir(parents=True)
-        for path in _git(repo, "ls-tree", "-r", "--name-only", ref, "--", rel).stdout.splitlines():
-            blob = subprocess.run(["git", "-C", str(repo), "show", f"{ref}:{path}"], capture_output=True, check=True)
+        listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", ref, "--", rel)
+        if listed.returncode != 0:
+            raise RefError(f"the files of {ref!r} cannot be read from the git repository {repo}")
+        for path in filter(None, listed.stdout.split("\0")):
+            blob = _git(repo, "show", f"{ref}:{path}", text=False)
+            if blob.returncode != 0:
+                raise RefError(f"{path} at {ref!r} cannot be read from the git repository {repo}")
             dest = target / Path(path).relative_to(rel)
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(blob.stdout)
@@ -119,10 +139,50 @@ def changes(ref: str, repo: Path = ROOT, seeds: Path = SEEDS, codings_folder: Pa
     """The changes between the book's inputs at `ref` and in the working tree (`seeds` and `codings_folder`,
     folders of the git repository `repo`)."""
     repo = Path(repo).resolve()
-    folders = {"seeds": Path(seeds).resolve().relative_to(repo).as_posix(),
-               "codings": Path(codings_folder).resolve().relative_to(repo).as_posix()}
+    try:
+        folders = {"seeds": Path(seeds).resolve().relative_to(repo).as_posix(),
+                   "codings": Path(codings_folder).resolve().relative_to(repo).as_posix()}
+    except ValueError as err:
+        raise RefError(f"the seeds and codings compared must be folders of the git repository {repo}") from err
     with tempfile.TemporaryDirectory() as tmp:
         old = checkout_inputs(repo, ref, Path(tmp), folders)
         before = state(old["seeds"], old["codings"])
         after = state(seeds, codings_folder)
     return compare(before, after)
+
+
+def since_previous_tag(repo: Path = ROOT, seeds: Path = SEEDS, codings_folder: Path = CODINGS) -> dict:
+    """What the cite page lists: the previous tagged version of `repo` (`tag`, `commit`, `date`; `tag` is None
+    when there is none) and the changes since it (`lines`, as `changes` gives them), or `error` (one line) when
+    they cannot be compared (a shallow clone without the tag's commit; sources this version cannot read)."""
+    tag = buildinfo.previous_tag(repo)
+    if tag is None:
+        return {"tag": None}
+    out = {"tag": tag.name, "commit": tag.commit, "date": tag.date}
+    try:
+        out["lines"] = changes(f"refs/tags/{tag.name}", repo, seeds, codings_folder)
+    except RefError as err:
+        out["error"] = str(err)
+    except CorpusError as err:  # the sources of the tagged version do not read with this version's code
+        out["error"] = f"the sources of {tag.name} cannot be read: {err.problems[0] if err.problems else err}"
+    return out
+
+
+def write_since_previous_tag(out: Path, repo: Path = ROOT, seeds: Path = SEEDS,
+                             codings_folder: Path = CODINGS) -> bool:
+    """Write `since_previous_tag` to `out` as JSON, unless the file already holds exactly that (so that its
+    modification time, which tells Sphinx to re-read the cite page, changes only with its content). True if
+    written."""
+    text = json.dumps(since_previous_tag(repo, seeds, codings_folder), indent=1, ensure_ascii=False,
+                      sort_keys=True) + "\n"
+    out = Path(out)
+    try:
+        if out.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    return True

@@ -1,4 +1,4 @@
-"""Command line: `python -m report check|extract|propose|bib SEEDS_DIR ...`, `run-notebooks NB...`, `guards [NB...]`, `changes REF` and `browser-check HTML_DIR`.
+"""Command line: `python -m report check|extract|propose|bib SEEDS_DIR ...`, `run-notebooks NB...`, `guards [NB...]`, `changes REF`, `cite-changes FILE` and `browser-check HTML_DIR`.
 
 Exit status: 0 on success, 2 when the corpus folder (or an output path) has problems;
 problems are printed to stderr, one line each, naming the file, the entry and the field.
@@ -370,6 +370,23 @@ def _changes(ref: str) -> int:
     return 0
 
 
+def _cite_changes(out: Path) -> int:
+    """`cite-changes FILE`: the changes since the previous tagged version, as JSON for the cite page."""
+    try:
+        written = changes.write_since_previous_tag(out)
+    except OSError as err:
+        print(Problem(str(out), NONE, "-", f"cannot be written: {os_reason(err)}"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except Exception as err:  # noqa: BLE001 (a traceback is a bug, never the output)
+        if os.environ.get("REPORT_DEBUG"):
+            raise
+        print(Problem(str(out), NONE, "-", f"the changes since the previous tagged version could not be "
+                      f"computed: {type(err).__name__}: {err} (REPORT_DEBUG=1 shows the traceback)"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{out}: {'written' if written else 'unchanged'}")
+    return 0
+
+
 def _run_notebooks(paths: list[Path], in_process: bool = False) -> int:
     """Execute every notebook in place, even after one fails; then list every sentence whose guard failed
     (page, sentence, reason) and every notebook that failed otherwise, and exit 1 if there is any. With
@@ -438,6 +455,9 @@ def main(argv: list[str] | None = None) -> int:
                           help="the notebooks to check (default: every notebook of the book)")
     p_changes = sub.add_parser("changes", help="what the sources and codings changed in the book since a git ref")
     p_changes.add_argument("ref", help="a git ref of this checkout (a commit, a tag, HEAD)")
+    p_cite = sub.add_parser("cite-changes", help="write the changes since the previous tagged version (JSON), "
+                            "which the cite page lists; the file is left as it is when they are the same")
+    p_cite.add_argument("out", type=Path)
     p_browser = sub.add_parser("browser-check", help="open every page of the built book in headless Chromium "
                                "and check console errors, links, anchors and the layout of tables")
     p_browser.add_argument("html_dir", type=Path)
@@ -450,6 +470,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "changes":
         return _changes(args.ref)
+
+    if args.command == "cite-changes":
+        return _cite_changes(args.out)
 
     if args.command == "run-notebooks":
         return _run_notebooks(args.notebooks)

@@ -6,6 +6,10 @@ wall clock, so two builds of one commit are identical). A folder that is not the
 working tree (a scratch copy, a source archive) gives `UNVERSIONED`; a working tree with uncommitted
 changes to tracked files gives the hash followed by `+modified`. Nothing here raises on a missing git,
 repository or citation file.
+
+The previous tagged version (`previous_tag`), whose changes the cite page lists, is the newest git tag reachable
+from HEAD that does not name HEAD itself (the book built from tag `v2` lists the changes since `v1`); None when
+there is none, or no git, or no history to read it from.
 """
 
 from __future__ import annotations
@@ -70,6 +74,37 @@ def version(root: Path) -> Version:
     if _git(root, "status", "--porcelain", "--untracked-files=no"):
         commit += "+modified"
     return Version(commit, date)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tagged version: the tag's name, its commit (short hash) and the commit's date (YYYY-MM-DD)."""
+
+    name: str
+    commit: str
+    date: str
+
+    def key(self) -> str:
+        """One line that changes whenever the tag names another version."""
+        return f"{self.name} {self.commit} {self.date}"
+
+
+def previous_tag(root: Path) -> Tag | None:
+    """The previous tagged version of the book in `root` (see the module docstring), or None."""
+    root = Path(root).resolve()
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if not top or Path(top).resolve() != root:
+        return None
+    at_head = (_git(root, "tag", "--points-at", "HEAD") or "").splitlines()
+    # a tag name holds none of the characters of a git pattern (* ? [ and the backslash): it excludes itself only
+    name = _git(root, "describe", "--tags", "--abbrev=0", *[f"--exclude={t}" for t in at_head], "HEAD")
+    if not name:
+        return None
+    info = _git(root, "show", "-s", f"--abbrev={SHORT}", "--format=%h%n%cs", f"refs/tags/{name}^{{commit}}")
+    if not info or len(info.splitlines()) != 2:
+        return None
+    commit, date = info.splitlines()
+    return Tag(name, commit, date)
 
 
 @dataclass(frozen=True)

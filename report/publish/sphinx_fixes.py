@@ -7,6 +7,12 @@ when a page is written, not when it is read, so a new commit never leaves a stal
 page. Title, authors, licence, repository and keywords come from `CITATION.cff`, also into the PDF's
 metadata.
 
+The `changes-since-tag` directive (the cite page) lists what changed in the book since the previous tagged
+version (`buildinfo.previous_tag`), as `python -m report cite-changes` computed it into `CHANGES_FILE` (`make book`
+runs it when the inputs or the tags change); without an earlier tagged version (no tag, no git, a copy outside
+git) it says so in one sentence. Every text from the sources is set as text (escaped by the writers), never read
+as markup. The page is read again when the previous tagged version changes or the file does.
+
 The bibliography's labels are the author-year citations of the text (`Mamedov, 2024`), given by the
 pybtex style `authoryear` (`bibtex_default_style`), sorted by author, year and title.
 
@@ -41,6 +47,7 @@ found by the real-browser check:
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -48,6 +55,7 @@ from types import SimpleNamespace
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 import pybtex.plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
@@ -58,6 +66,9 @@ from sphinxcontrib.bibtex.style.template import join, year
 from . import buildinfo
 from .latex import escape as tex
 from .latex import url as latex_url
+from ..problems import escape as one_line
+
+LOGGER = logging.getLogger(__name__)
 
 
 def script_key(script) -> tuple:
@@ -221,6 +232,105 @@ class BookCitation(SphinxDirective):
         return [book_citation("", kind=kind)]
 
 
+# what `python -m report cite-changes` writes (relative to the book's root) and the cite page reads
+CHANGES_FILE = "_build/cite-changes.json"
+FIRST_VERSION = "This is the first version of the book: there is no earlier tagged version to compare it with."
+# the change lines of `report.changes.compare`, grouped by what they are about: (prefix, heading, prefix shown)
+CHANGE_GROUPS = (("key judgment ", "Key judgments", False), ("key figure ", "Key figures", False),
+                 ("", "Evidence rows (statements and claims), by source", True))
+
+
+def _text_paragraph(text: str, classes: tuple[str, ...] = ()) -> nodes.paragraph:
+    text = one_line(text)
+    return nodes.paragraph(text, text, classes=list(classes))
+
+
+def changes_problem(tag: buildinfo.Tag | None, data: dict | None) -> str | None:
+    """Why the changes read (`data`, from CHANGES_FILE) are not those of the previous tagged version `tag`
+    (not computed, or computed for another version), or None."""
+    if tag is None:
+        return None
+    if not isinstance(data, dict):
+        return f"the changes since {tag.name} have not been computed: run `make book` (python -m report cite-changes)"
+    if data.get("tag") != tag.name or data.get("commit") != tag.commit:
+        return (f"the changes in {CHANGES_FILE} are those since {data.get('tag')!r}, not since {tag.name!r}: "
+                "run `make book` (python -m report cite-changes)")
+    return None
+
+
+def changes_nodes(tag: buildinfo.Tag | None, data: dict | None) -> list[nodes.Node]:
+    """The cite page's list of changes since the previous tagged version `tag` (None: there is none), from
+    `data` as `report.changes.since_previous_tag` gives it: grouped (key judgments, key figures, evidence rows),
+    one item per change, every text set as plain text on one line."""
+    if tag is None:
+        return [_text_paragraph(FIRST_VERSION, ("report-changes",))]
+    version = f"version {tag.name} (commit {tag.commit} of {tag.date})"
+    if changes_problem(tag, data):
+        return [_text_paragraph(f"The changes since {version} were not computed for this build.", ("report-changes",))]
+    if data.get("error"):
+        return [_text_paragraph(f"The changes since {version} could not be computed: {data['error']}.",
+                                ("report-changes",))]
+    lines = [str(line) for line in data.get("lines") or []]
+    if not lines:
+        return [_text_paragraph(f"Nothing the book says has changed since {version}.", ("report-changes",))]
+    out: list[nodes.Node] = [_text_paragraph(
+        f"What this version says differently from {version}, read from the sources and codings added or "
+        "revised since:", ("report-changes",))]
+    left = lines
+    for prefix, heading, keep in CHANGE_GROUPS:
+        mine = [line for line in left if line.startswith(prefix)]
+        left = [line for line in left if not line.startswith(prefix)]
+        if not mine:
+            continue
+        out.append(nodes.paragraph("", "", nodes.strong(heading, heading), classes=["report-changes-group"]))
+        items = [nodes.list_item("", _text_paragraph(line if keep else line[len(prefix):])) for line in mine]
+        out.append(nodes.bullet_list("", *items, bullet="-", classes=["report-changes"]))
+    return out
+
+
+def _tag_key(tag: buildinfo.Tag | None) -> str:
+    return tag.key() if tag else ""
+
+
+class ChangesSinceTag(SphinxDirective):
+    """`{changes-since-tag}`: what changed since the previous tagged version (see the module docstring)."""
+
+    def run(self):
+        app = self.env.app
+        tag = getattr(app, "report_previous_tag", None)
+        if not hasattr(self.env, "report_changes"):
+            self.env.report_changes = {}
+        self.env.report_changes[self.env.docname] = _tag_key(tag)
+        data = None
+        if tag is not None:
+            path = Path(app.srcdir) / CHANGES_FILE
+            self.env.note_dependency(str(path))  # a new list (make book) reads the page again
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError):
+                data = None
+            problem = changes_problem(tag, data)
+            if problem:
+                LOGGER.warning(problem, location=(self.env.docname, self.lineno))
+        return changes_nodes(tag, data)
+
+
+def _env_get_outdated(app, env, added, changed, removed):
+    """The pages of `changes-since-tag` read with another previous tagged version than this build's."""
+    now = _tag_key(getattr(app, "report_previous_tag", None))
+    return [doc for doc, key in getattr(env, "report_changes", {}).items() if key != now and doc not in removed]
+
+
+def _env_purge_doc(app, env, docname):
+    getattr(env, "report_changes", {}).pop(docname, None)
+
+
+def _env_merge_info(app, env, docnames, other):
+    if not hasattr(env, "report_changes"):
+        env.report_changes = {}
+    env.report_changes.update({d: k for d, k in getattr(other, "report_changes", {}).items() if d in docnames})
+
+
 def bibtex_latex(text: str) -> str:
     """BibTeX as plain black typewriter text, one paragraph a line, a long line wrapping with a hanging
     indent and no continuation marks, so that it copies out of the PDF as it reads."""
@@ -254,6 +364,7 @@ def _config_inited(app, config):
     root = Path(app.srcdir)
     app.report_version = buildinfo.version(root)
     app.report_citation = buildinfo.citation(root, title=config.project, author=config.author)
+    app.report_previous_tag = buildinfo.previous_tag(root)
     config.html_theme_options = {**(config.html_theme_options or {}), "extra_footer": footer_html(app.report_version)}
     elements = dict(config.latex_elements or {})
     elements["maketitle"] = latex_title_page(app.report_citation, app.report_version)
@@ -287,6 +398,10 @@ def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "authoryear", AuthorYearStyle)
     app.add_node(book_citation, **{f: (_skip, None) for f in ("html", "latex", "text", "man", "texinfo")})
     app.add_directive("book-citation", BookCitation)
+    app.add_directive("changes-since-tag", ChangesSinceTag)
+    app.connect("env-get-outdated", _env_get_outdated)
+    app.connect("env-purge-doc", _env_purge_doc)
+    app.connect("env-merge-info", _env_merge_info)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", _doctree_resolved)
     app.connect("html-page-context", _page_context, priority=900)
