@@ -219,3 +219,21 @@ def test_divided_among_reads_only_the_reliable_sources(small):
             assert judgments._check_divided_among(small, None, {**spec, "at_least": "D"}, {}) is None
             assert judgments._check_divided_among(small, None, {**spec, "category": "economic", "at_least": "D"}, {}) is None
             assert judgments._check_divided_among(small, None, {**spec, "category": "china", "at_least": "D"}, {}) is not None
+
+
+def test_derivative_only_and_published_before(small, monkeypatch):
+    """Security claims come from r1, r2 (primary) and r3 (derivative, 2024-07): not derivative only; with
+    r3's alone they are. No recognition date is adopted in the fixture, so published_before fails saying so;
+    with one adopted for July 2024, r3 (published 2024-07) is not before it and is named."""
+    from report.analysis import door
+    spec = {"table": "claims", "kind": "motive", "category": "security"}
+    why = judgments._check_derivative_only(small, None, {"check": "derivative_only", **spec}, {})
+    assert why is not None and R1 in why and R2 in why
+    claims = door.evidence(small)["claims"]
+    with door.using_evidence({"claims": claims[claims.source_id == R3]}):
+        assert judgments._check_derivative_only(small, None, {"check": "derivative_only", **spec}, {}) is None
+    before = {"check": "published_before", "before_act": "recognises", **spec}
+    assert "no date of recognises" in judgments._check_published_before(small, None, before, {})
+    monkeypatch.setattr(judgments, "adopted_date", lambda corpus, act: {"date": "2024-07"})
+    why = judgments._check_published_before(small, None, before, {})
+    assert why is not None and R3 in why and R1 not in why

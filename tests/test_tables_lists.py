@@ -18,6 +18,7 @@ import pytest
 
 from report import load_corpus
 from report.analysis import door
+from report.analysis import statements as analysis_statements
 from report.publish.provenance import EvidenceTable
 from report.tables import lists
 
@@ -106,3 +107,13 @@ def test_outlets_in_words(path):
     assert lists.outlets(path, [T1, T2]) == "Fixture Wire and Fixture Blog"
     assert lists.outlets(path, [T3, T1, T2]) == "Fixture Institute, Fixture Wire and Fixture Blog"
     assert lists.outlets(path, [T3]) == "Fixture Institute" and lists.outlets(path, []) == ""
+
+
+def test_others_moving_phrase_flags_what_only_derivative_sources_give():
+    """On the seeds, only a derivative source (odri-2024-10) reports the neighbours' delistings; a primary
+    source (osw-2025-07) reports the envoys China and the UAE accepted: the first phrase is flagged, the
+    second is not."""
+    seeds = load_corpus()
+    assert lists.others_moving_phrase(seeds, "delisting").endswith(f"({lists.DERIVATIVE_ONLY[1]})")
+    assert "(" not in lists.others_moving_phrase(seeds, "envoy")
+    assert analysis_statements.others_moving_sources(seeds)["delisting"] == ["odri-2024-10"]

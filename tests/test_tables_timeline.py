@@ -159,3 +159,22 @@ def test_why_now_on_the_seeds():
     why = analysis_timeline.why_now(load_corpus())
     assert why["failures"] == [] and why["delisting"] == "2025-04" and why["discussion_began"] == "2020"
     assert why["legal_sources"] == ["osw-2025-07"] and 50 < why["motive_share_before"] <= 100
+
+
+def test_reported_steps_are_news_of_their_day_before_the_act():
+    """On the seeds (read by hand): three sources written before the delisting (April 2025) report it on its
+    way with no date of their own (the Conversation, April 2024: considered; the CSM, 13 June 2024: two
+    ministries lobbying; Odri, October 2024: an intention announced), one row each, dated by publication;
+    the OSW analysis, written after it, is left out; the run-up shows each of them."""
+    seeds = load_corpus()
+    steps = timeline.reported_steps(seeds)
+    assert list(zip(steps.source_id, steps.date, steps.paragraph)) == [
+        ("conversation-2024-04", "2024-04", 1), ("csm-2024-06-13", "2024-06-13", 15), ("odri-2024-10", "2024-10", 1)]
+    run = timeline.run_up(seeds)
+    shown = set(zip(run.source_id, run.paragraph))
+    assert all((s, p) in shown for s, p in zip(steps.source_id, steps.paragraph))
+    assert list(run.date) == sorted(run.date)
+
+
+def test_no_reported_steps_without_prospective_statements(fixture_corpus):
+    assert timeline.reported_steps(fixture_corpus).empty

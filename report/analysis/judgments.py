@@ -16,6 +16,7 @@ from .claims import balance, labels, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
+from .timeline import adopted_date
 
 
 def codebook() -> dict:
@@ -131,10 +132,13 @@ def judgment_value(judgment: dict, column: str):
     return None
 
 
+CHECK_PARAMETERS = ("check", "sources", "before_act")  # the keys of a check that are not a selector's
+
+
 def _own(corpus, rows, spec) -> pd.DataFrame:
     """The rows a check counts: its own selector when it names a table, else the judgment's evidence."""
     if "table" in spec:
-        return select(corpus, [{k: v for k, v in spec.items() if k not in ("check", "sources")}])
+        return select(corpus, [{k: v for k, v in spec.items() if k not in CHECK_PARAMETERS}])
     return rows
 
 
@@ -228,6 +232,24 @@ def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
             f"motives: " + (", ".join(f"{s} {m}" for s, m in main.items()) or "none gives a motive"))
 
 
+def _check_derivative_only(corpus, rows, spec, judgment) -> str | None:
+    """Every source of the rows (the check's own selector, else the judgment's evidence) is derivative."""
+    ids = sorted(set(_own(corpus, rows, spec).source_id))
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    primary = [s for s in ids if origin.get(s) != "derivative"]
+    return None if ids and not primary else f"primary sources give it: {', '.join(primary) or 'no source at all'}"
+
+
+def _check_published_before(corpus, rows, spec, judgment) -> str | None:
+    """Every source of the rows was published before the date the book adopts for the act `before_act`."""
+    adopted = adopted_date(corpus, spec["before_act"])
+    if adopted is None:
+        return f"no date of {spec['before_act']} is adopted"
+    dates = published(corpus)
+    later = sorted(s for s in set(_own(corpus, rows, spec).source_id) if dates[s] >= adopted["date"])
+    return None if not later else f"published on or after {adopted['date']}: {', '.join(later)}"
+
+
 def _check_never_main(corpus, rows, spec, judgment) -> str | None:
     """No source gives the category more claim sentences than any other of its kind (`claims.balance`)."""
     b = balance(corpus)
@@ -267,7 +289,8 @@ CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": 
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
-          "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
+          "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among,
+          "derivative_only": _check_derivative_only, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 
 # ---------------------------------------------------------------------------------------

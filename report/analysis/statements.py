@@ -51,6 +51,14 @@ def others_moving(corpus: Corpus) -> dict[str, list[str]]:
     return out
 
 
+def others_moving_sources(corpus: Corpus) -> dict[str, list[str]]:
+    """The sources that affirm the acts of `others_moving` ("envoy", "delisting"), sorted."""
+    st = _affirmed(corpus)
+    recognisers = set(st.actor_id[st.act == "recognises"])
+    return {key: sorted(set(st.source_id[(st.act == act) & ~st.actor_id.isin(recognisers)]))
+            for key, act in (("envoy", "accepts_envoy"), ("delisting", "delists"))}
+
+
 def others_first_reported(corpus: Corpus) -> dict[str, str]:
     """The earliest date at which the sources show a state other than the recogniser accepting a Taliban
     envoy, and delisting the Taliban: the statement's own date, else its source's publication date

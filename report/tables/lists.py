@@ -52,3 +52,17 @@ def outlets(corpus: Corpus, ids) -> str:
     """The outlets of the sources `ids`, in words ("Stratheia and The Conversation")."""
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     return and_join([names[i] for i in ids])
+
+
+DERIVATIVE_ONLY = {1: "only a derivative source says so", 2: "only derivative sources say so"}  # flags in prose
+
+
+def others_moving_phrase(corpus: Corpus, key: str) -> str:
+    """The states of `statements.others_moving` under `key` ("envoy", "delisting") in words, flagged when
+    every source that reports them is derivative ("Kazakhstan and Kyrgyzstan (only a derivative source says
+    so)")."""
+    names = and_join(statements.others_moving(corpus)[key])
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    sources = statements.others_moving_sources(corpus)[key]
+    derivative = bool(sources) and all(origin.get(s) == "derivative" for s in sources)
+    return f"{names} ({DERIVATIVE_ONLY[min(len(sources), 2)]})" if derivative else names

@@ -7,11 +7,12 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import timeline
+from ..analysis.door import evidence, published
 from ..codebook import load
 from ..corpus import Corpus
 from ..parse import parse
 from ..publish.provenance import EvidenceTable
-from ..gazetteer import actors
+from ..gazetteer import actors, home
 
 
 def focus_from() -> str:
@@ -105,8 +106,29 @@ def short_label(doc, sentence_text: str, date_text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def reported_steps(corpus: Corpus) -> pd.DataFrame:
+    """Steps towards an act of `timeline.steps` (reading.yml) that sources written before the act report as
+    news of their day: the home country's prospective statements of the act (considered, lobbied for,
+    decided, announced) with no date of their own in the text, dated by their source's publication; the
+    first such sentence of each source. Columns: date, source_id, paragraph, text."""
+    acts = load("reading")["timeline"]["steps"]
+    path = timeline.recognition_path(corpus)
+    done = {"delists": path["delisting"], "recognises": path["recognition"]}
+    st = evidence(corpus)["statements"]
+    st = st[(st.actor_id == home()) & (st.polarity == "prospective") & st.act.isin(acts)]
+    dates = published(corpus)
+    keep = [as_of == dates[sid] and (done.get(act) is None or dates[sid] < done[act])
+            for sid, act, as_of in zip(st.source_id, st.act, st.as_of)]
+    st = st[pd.Series(keep, index=st.index, dtype=bool)].sort_values(["source_id", "paragraph", "sentence"])
+    first = st.drop_duplicates("source_id")
+    out = pd.DataFrame({"date": first.as_of, "source_id": first.source_id, "paragraph": first.paragraph.astype(int),
+                        "text": first.text})
+    return out.sort_values(["date", "source_id"], ignore_index=True)
+
+
 def run_up(corpus: Corpus) -> pd.DataFrame:
-    """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, with a
+    """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, and the
+    steps towards an act that sources reported as news of their day (`reported_steps`), each with a
     short label of what happened and whether only derivative sources give it; a date the book sets aside
     (`analysis.timeline.date_disputes`) is left out. Columns: date (its start), when, what, sources (count),
     source_ids, derivative_only, source_id, paragraph, text."""
@@ -115,6 +137,9 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     d = timeline.date_disputes(corpus)
     rejected = set(zip(d.source_id[~d.adopted.astype(bool)], d.date[~d.adopted.astype(bool)]))
     m = m[[(s, x) not in rejected for s, x in zip(m.source_id, m.date)]]
+    steps = reported_steps(corpus)
+    steps = steps.assign(when=steps.date, sources=1, source_ids=steps.source_id, date_text="")
+    m = pd.concat([m, steps], ignore_index=True).sort_values(["date", "source_ids", "paragraph"], ignore_index=True)
     origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
     out = m.assign(what=[short_label(corpus.docs[(sid, int(p))], t, dt)
                          for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)],
