@@ -237,3 +237,19 @@ def test_derivative_only_and_published_before(small, monkeypatch):
     monkeypatch.setattr(judgments, "adopted_date", lambda corpus, act: {"date": "2024-07"})
     why = judgments._check_published_before(small, None, before, {})
     assert why is not None and R3 in why and R1 not in why
+
+
+def test_specialist_after_needs_a_specialist_primary_source_written_after_the_act(monkeypatch):
+    """On the seeds the formality assessment comes from osw-2025-07 (specialist, primary, July 2025, the month
+    of the recognition) and stratheia-2025-07 (specialist, derivative): it holds; with the act dated a month
+    later it fails; without the OSW rows, Stratheia alone (derivative) does not make it hold."""
+    from report.analysis import door
+    seeds = load_corpus()
+    spec = {"check": "specialist_after", "after_act": "recognises", "table": "claims", "kind": "assessment",
+            "category": "formality"}
+    assert judgments._check_specialist_after(seeds, None, spec, {}) is None
+    claims = door.evidence(seeds)["claims"]
+    with door.using_evidence({"claims": claims[claims.source_id != "osw-2025-07"]}):
+        assert judgments._check_specialist_after(seeds, None, spec, {}) is not None
+    monkeypatch.setattr(judgments, "adopted_date", lambda corpus, act: {"date": "2025-08-01"})
+    assert "2025-08-01" in judgments._check_specialist_after(seeds, None, spec, {})

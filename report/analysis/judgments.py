@@ -132,7 +132,7 @@ def judgment_value(judgment: dict, column: str):
     return None
 
 
-CHECK_PARAMETERS = ("check", "sources", "before_act")  # the keys of a check that are not a selector's
+CHECK_PARAMETERS = ("check", "sources", "before_act", "after_act")  # the keys of a check that are not a selector's
 
 
 def _own(corpus, rows, spec) -> pd.DataFrame:
@@ -250,6 +250,20 @@ def _check_published_before(corpus, rows, spec, judgment) -> str | None:
     return None if not later else f"published on or after {adopted['date']}: {', '.join(later)}"
 
 
+def _check_specialist_after(corpus, rows, spec, judgment) -> str | None:
+    """A primary source by specialists, published on or after the date the book adopts for the act
+    `after_act`, gives the rows."""
+    adopted = adopted_date(corpus, spec["after_act"])
+    if adopted is None:
+        return f"no date of {spec['after_act']} is adopted"
+    profile = corpus.sources.set_index("source_id")
+    dates = published(corpus)
+    found = [s for s in sorted(set(_own(corpus, rows, spec).source_id))
+             if profile.loc[s, "expertise"] == "specialist" and profile.loc[s, "origin"] != "derivative"
+             and dates[s] >= adopted["date"][:len(dates[s])]]  # a month of publication: that month or later
+    return None if found else f"no specialist primary source written on or after {adopted['date']} gives it"
+
+
 def _check_never_main(corpus, rows, spec, judgment) -> str | None:
     """No source gives the category more claim sentences than any other of its kind (`claims.balance`)."""
     b = balance(corpus)
@@ -290,7 +304,7 @@ CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": 
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
           "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among,
-          "derivative_only": _check_derivative_only, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
+          "derivative_only": _check_derivative_only, "specialist_after": _check_specialist_after, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 
 # ---------------------------------------------------------------------------------------

@@ -154,17 +154,15 @@ def track_record(corpus: Corpus) -> pd.DataFrame:
 
 
 def disputes_table(corpus: Corpus) -> pd.DataFrame:
-    """The questions the sources disagree on (the row label): each side with its sources, and the reading
-    the book adopts with why. Columns: the sources, the book's reading."""
+    """The questions the sources disagree on (the row label): each side with its sources (the reading the
+    book adopts, and why, is given once, in the chapter that answers the question). Columns: the sources."""
     t = dispute_analysis.disputes(corpus)
-    a = dispute_analysis.adopted(corpus).set_index("dispute")
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     rows = []
-    for d, g in t.groupby("dispute", sort=False):
+    for _, g in t.groupby("dispute", sort=False):
         sides = [f"{r.label} ({', '.join(names[s] for s in r.sources.split(', ') if s) or 'no source'})"
                  for r in g.itertuples()]
-        rows.append({"question": g.question.iloc[0], "the sources": "; against: ".join(sides),
-                     "the book's reading": f"{a.loc[d, 'reading']} {a.loc[d, 'why']}"})
+        rows.append({"question": g.question.iloc[0], "the sources": "; against: ".join(sides)})
     return pd.DataFrame(rows).set_index("question")
 
 
