@@ -135,9 +135,19 @@ def test_the_environment_switch_reads_the_hand_annotation(seeds, monkeypatch):
 # still run on that annotation below, where it can speak to them.
 
 
+# checks the older annotation cannot speak to: it codes no assessments (so no source calls the step a formality);
+# and its motive counts differ from the adjudicated codings' (it has the Conversation lead with security, where
+# the codings have it lead with opposition to the West), which the book's wording of that judgment discloses
+NOT_ON_THE_ANNOTATION = {("formalised-reality", "specialist_after"), ("security-first", "divided_among")}
+
+
 def test_the_key_judgments_checks_hold_on_the_hand_annotation(seeds, monkeypatch):
     monkeypatch.setenv("REPORT_EVIDENCE", "annotated")
-    failed = {j.id: j.failures for j in judgments.judgments(seeds) if j.failures}
+    failed = {}
+    for spec in judgments.codebook()["judgments"]:
+        names = [c["check"] for c in spec.get("holds", []) if (spec["id"], c["check"]) not in NOT_ON_THE_ANNOTATION]
+        if found := judgments.check(seeds, spec["id"], names):
+            failed[spec["id"]] = found
     assert not failed, failed
 
 

@@ -31,7 +31,7 @@ from ..codebook import load
 from ..corpus import Corpus
 from ..paths import CODINGS
 from ..prose import long_date
-from .door import MACHINE, REVIEWED, evidence, published, source_order
+from .door import MACHINE, REVIEWED, evidence, per_evidence, published, source_order
 from .numbers import hard_numbers
 from .profiles import grade_rules, source_profiles
 from .sources import verdicts
@@ -95,6 +95,7 @@ def _after(date: str, written: str) -> bool:
     return date > written and not date.startswith(written)
 
 
+@per_evidence
 def track_records(corpus: Corpus) -> pd.DataFrame:
     """Every problem of every source's track record (module docstring). Columns: source_id, problem (the id
     of `reliability.problems`), paragraph, item (what the problem is, in words), by (the sources that show
@@ -174,6 +175,7 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
     return out.assign(_k=key).sort_values(["_k", "paragraph", "item"]).drop(columns="_k").reset_index(drop=True)
 
 
+@per_evidence
 def reliability(corpus: Corpus) -> pd.DataFrame:
     """Each source's reliability: its profile grade (`grades`), lowered one step for each kind of problem of
     its track record that `reliability.problems` marks `lowers`, to `reliability.floor` at worst (a grade

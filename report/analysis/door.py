@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, wraps
 
 import pandas as pd
 
@@ -29,6 +29,23 @@ CATEGORY_SECTIONS = ("stances", "recognition_claims")  # term categories of anal
 
 _OVERRIDE: list[dict[str, pd.DataFrame]] = []
 _SWITCHED: dict[tuple[Corpus, str], dict[str, pd.DataFrame]] = {}
+
+
+def per_evidence(fn):
+    """Memoise `fn(corpus)`, a frame computed from the evidence, once per corpus and evidence mode (pages
+    call the same source criticism and timeline many times). Under `using_evidence` it is computed afresh
+    each time (the tables swapped in are not a key); each caller gets its own copy."""
+    store: dict[tuple[Corpus, str], pd.DataFrame] = {}
+
+    @wraps(fn)
+    def memoised(corpus: Corpus) -> pd.DataFrame:
+        if _OVERRIDE:
+            return fn(corpus)
+        key = (corpus, os.environ.get("REPORT_EVIDENCE") or MODES[0])  # a Corpus hashes by identity
+        if key not in store:
+            store[key] = fn(corpus)
+        return store[key].copy()
+    return memoised
 
 
 @contextmanager

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus import Corpus
-from .door import evidence, published
+from .door import evidence, per_evidence, published
 from .profiles import source_profiles
 from .timeline import date_disputes
 
@@ -28,6 +28,7 @@ def _items(corpus: Corpus) -> pd.DataFrame:
     return pd.concat([claims, statements], ignore_index=True).drop_duplicates(ignore_index=True)
 
 
+@per_evidence
 def verdicts(corpus: Corpus) -> pd.DataFrame:
     """Each item a source asserts and what the other sources make of it: confirmed (another states it
     too), contradicted (a later denial of what it affirms, an earlier affirmation of what it denies), or

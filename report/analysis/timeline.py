@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..codebook import load
 from ..corpus import Corpus
-from .door import SENTENCE_KEY, affirmed_claims, evidence, published
+from .door import SENTENCE_KEY, affirmed_claims, evidence, per_evidence, published
 from .profiles import independent_count, source_profiles
 from .statements import act_labels
 
@@ -35,6 +35,7 @@ def _sentence_signals(corpus: Corpus) -> pd.DataFrame:
     return pd.concat([actors, codes, kinds], axis=1)
 
 
+@per_evidence
 def dated_mentions(corpus: Corpus) -> pd.DataFrame:
     """Resolved date expressions (rows of the `events` evidence table) with the signals of their sentence and
     their source's publication date.
@@ -52,6 +53,7 @@ def dated_mentions(corpus: Corpus) -> pd.DataFrame:
          "published", "actors", "codes", "kinds"]]
 
 
+@per_evidence
 def date_disagreements(corpus: Corpus) -> pd.DataFrame:
     """Pairs of sources that date what looks like the same event differently.
 
@@ -79,6 +81,7 @@ def date_disagreements(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(out, columns=cols).sort_values(["source_a", "source_b", "date_a"], ignore_index=True)
 
 
+@per_evidence
 def date_disputes(corpus: Corpus) -> pd.DataFrame:
     """The dated mentions on each side of a date disagreement, with the version adopted and why.
 
@@ -133,6 +136,7 @@ def adopted_date(corpus: Corpus, event: str) -> dict | None:
             "rejected": sorted(set(d[~d.adopted].date)), "rejected_sources": sorted(set(d[~d.adopted].source_id))}
 
 
+@per_evidence
 def dated_acts(corpus: Corpus) -> pd.DataFrame:
     """The timeline's events: the acts the sources affirm with a date of their own, oldest first (not the
     `events` evidence table, which holds every date expression, nor `dated_mentions`).

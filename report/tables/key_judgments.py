@@ -105,22 +105,19 @@ def confidence_scale() -> pd.DataFrame:
 def brief_comparison(corpus: Corpus) -> dict:
     """How the book's answer compares with the best short brief among the sources (reading.yml, `brief`):
     the brief's outlet and `failures`, the checks of the comparison's wording that fail (the brief calls the
-    recognition a formality, and stands on that side of the dispute over what it amounts to; it gives the
-    security, anti-Western and economic motives; the book's readings it leans on hold)."""
+    recognition a formality; it gives the security, anti-Western and economic motives; the book's readings
+    it leans on hold)."""
     brief = load("reading")["brief"]
     c = affirmed_claims(analysis_evidence(corpus)["claims"])
     mine = c[c.source_id == brief]
     failures = []
     if not ((mine.kind == "assessment") & (mine.category == "formality")).any():
         failures.append(f"{brief} no longer calls the recognition a formality")
-    if brief not in set(disputes.side_rows(corpus, "amounts-to", 0).source_id):
-        failures.append(f"{brief} is not on the formality side of what the recognition amounts to")
     missing = {"security", "anti_western", "economic"} - set(mine.category[mine.kind == "motive"])
     if missing:
         failures.append(f"{brief} gives no motive of {', '.join(sorted(missing))}")
     failures += [f"security-first: {m}" for m in judgments.check(corpus, "security-first")]
     adopted = disputes.adopted(corpus).set_index("dispute")
-    for dispute in ("first", "amounts-to"):  # the region moved before Moscow; a break in law as well
-        failures += [f"{dispute}: {m}" for m in adopted.loc[dispute, "failures"]]
+    failures += [f"first: {m}" for m in adopted.loc["first", "failures"]]  # the region moved before Moscow
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     return {"brief_outlet": names.get(brief, brief), "failures": failures}
