@@ -216,17 +216,23 @@ def _check_main_for_majority(corpus, rows, spec, judgment) -> str | None:
     return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
 
 
-def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
-    """The sources of reliability `at_least` or better that give a motive divide on which takes the most of
-    their sentences (`claims.balance`): at least two of them, no two with the same main motive, and the
-    category the main motive of one of them."""
+def main_motives_among(corpus: Corpus, at_least: str) -> pd.Series:
+    """The motive each source of reliability `at_least` or better gives the most claim sentences
+    (`claims.balance`), for the sources that give a motive at all. Index: source id, oldest first."""
     letters = list(codebook()["reliability"]["scale"])
     rel = reliability(corpus).set_index("source_id")
     b = balance(corpus)
-    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(spec["at_least"])]
-    main = b.loc[good, "main motive"]
+    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(at_least)]
+    return b.loc[good, "main motive"]
+
+
+def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
+    """The sources of reliability `at_least` or better that give a motive divide on which takes the most of
+    their sentences (`main_motives_among`): at least two of them, no two with the same main motive, and the
+    category the main motive of one of them."""
+    main = main_motives_among(corpus, spec["at_least"])
     label = labels(spec.get("kind", "motive"))[spec["category"]]
-    if len(good) >= 2 and main.is_unique and label in set(main):
+    if len(main) >= 2 and main.is_unique and label in set(main):
         return None
     return (f"the sources of reliability {spec['at_least']} or better do not divide with it among their main "
             f"motives: " + (", ".join(f"{s} {m}" for s, m in main.items()) or "none gives a motive"))

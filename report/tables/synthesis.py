@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import claims, judgments
-from ..analysis.criticism import reliability
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
 from ..prose import and_join
@@ -43,8 +42,5 @@ def reliable_mains(corpus: Corpus) -> str:
     against the West, ..."): the sources of the reliability the security judgment's `divided_among` check
     names, or better, oldest first."""
     at_least = next(c["at_least"] for c in judgments.spec_of("security-first")["holds"] if c["check"] == "divided_among")
-    letters = list(judgments.codebook()["reliability"]["scale"])
-    rel = reliability(corpus).set_index("source_id")
-    b = claims.balance(corpus)
-    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(at_least)]
-    return and_join([f"{rel.loc[s, 'outlet']} ({b.loc[s, 'main motive']})" for s in good])
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    return and_join([f"{outlets[s]} ({m})" for s, m in judgments.main_motives_among(corpus, at_least).items()])
