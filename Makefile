@@ -58,6 +58,10 @@ _build/.config: _config.yml _toc.yml
 book: bib _build/.inputs _build/.config _build/.cite-changes
 	$(BIN)/jupyter-book build . -W --keep-going
 
+# the notebooks of one build share their costly results through a cache on disk (report/diskcache.py), keyed
+# by every input, so that it is never stale; without REPORT_CACHE (the unit tests) nothing is kept
+book pdf notebooks nbval: export REPORT_CACHE = $(CURDIR)/_build/.report-cache
+
 # unit tests, strict nbval against the committed outputs, the -W book build, checks of the built book,
 # then the PDF
 test: chromium unit nbval book built pdf

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .codebook import load
+from .codebook import SAFE_LOADER, load
 from .corpus import Corpus, load_corpus
 from .gazetteer import actors
 from .manifest import _load_yaml, parse_published
@@ -79,14 +79,29 @@ def _paragraphs(corpus: Corpus) -> dict[tuple[str, int], str]:
                                                corpus.paragraphs.text)}
 
 
+_LAYOUT: dict[Corpus, dict] = {}  # a Corpus hashes by identity
+
+
+def _layout(corpus: Corpus) -> dict[tuple[str, int], tuple[int, str, list[tuple[int, int, int]]]]:
+    """(source, paragraph) -> (char_start, text, [(sentence, char_start, char_end)]), built once per corpus."""
+    if corpus not in _LAYOUT:
+        sentences: dict[tuple[str, int], list] = {}
+        s = corpus.sentences
+        for sid, para, n, start, end in zip(s.source_id, s.paragraph, s.sentence, s.char_start, s.char_end):
+            sentences.setdefault((sid, int(para)), []).append((int(n), int(start), int(end)))
+        p = corpus.paragraphs
+        _LAYOUT[corpus] = {(sid, int(para)): (int(start), str(text), sentences.get((sid, int(para)), []))
+                           for sid, para, start, text in zip(p.source_id, p.paragraph, p.char_start, p.text)}
+    return _LAYOUT[corpus]
+
+
 def locate(corpus: Corpus, source: str, paragraph: int, quote: str) -> tuple[int, int, int]:
     """(sentence, char_start, char_end) of the first occurrence of `quote` in the paragraph: the sentence
     it starts in, and its offsets in the source text (as every evidence row gives them)."""
-    p = corpus.paragraphs[(corpus.paragraphs.source_id == source) & (corpus.paragraphs.paragraph == paragraph)]
-    start = int(p.char_start.iloc[0]) + str(p.text.iloc[0]).find(quote)
-    s = corpus.sentences[(corpus.sentences.source_id == source) & (corpus.sentences.paragraph == paragraph)]
-    holding = s[(s.char_start <= start) & (s.char_end > start)]
-    sentence = int(holding.sentence.iloc[0]) if len(holding) else int(s.sentence.min())
+    para_start, text, sentences = _layout(corpus)[(source, int(paragraph))]
+    start = para_start + text.find(quote)
+    holding = [n for n, s, e in sentences if s <= start < e]
+    sentence = holding[0] if holding else min(n for n, _, _ in sentences)
     return sentence, start, start + len(quote)
 
 
@@ -151,9 +166,26 @@ def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: di
     return typed
 
 
+_READ: dict[tuple, tuple] = {}
+
+
 def read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding | None, list[Problem]]:
-    """One coding file, validated: (the coding, or None when it has problems; every problem)."""
+    """One coding file, validated: (the coding, or None when it has problems; every problem). Memoised per
+    corpus, file (its size and modification time) and label: the pages read the same codings many times."""
     path = Path(path)
+    try:
+        stat = path.stat()
+        stamp = (stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        return _read(path, corpus, label)
+    key = (corpus, str(path.resolve()), stamp, label)
+    if key not in _READ:
+        _READ[key] = _read(path, corpus, label)
+    coding, problems = _READ[key]
+    return coding, list(problems)
+
+
+def _read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding | None, list[Problem]]:
     label = label or path.name
     problems: list[Problem] = []
     try:
@@ -254,8 +286,8 @@ def adjudicated_files_for(corpus: Corpus, folder: Path = CODINGS) -> list[Path]:
     that reading it names its problem rather than dropping it."""
     def source(path: Path):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # only to find its source
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
             return None
         return data.get("source") if isinstance(data, dict) else None
     return [p for p in adjudicated_files(folder) if (sid := source(p)) is None or sid in corpus.texts]

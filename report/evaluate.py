@@ -15,6 +15,7 @@ Precision = matches / extracted rows; recall = matches / annotations.
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
@@ -25,6 +26,7 @@ import yaml
 from . import codebook, codings
 from .agreement import speaker_key
 from .corpus import Corpus, load_corpus
+from .diskcache import on_disk
 from .extract import evidence
 from .paths import CODINGS, DEV_ANNOTATIONS, DEV_CODINGS, DEV_CORPUS, FRESH_CODINGS, FRESH_CORPUS, SEED_ANNOTATIONS
 
@@ -77,7 +79,7 @@ def load_annotations(corpus: Corpus, paths: list[Path]) -> dict[str, pd.DataFram
     out: dict[str, list[dict]] = {f: [] for f in ("dates", "numbers", "quotes", "statements", "claims")}
     sents = corpus.sentences
     for path in paths:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=codebook.SAFE_LOADER) or {}
         for sid, fields in sorted(raw.items()):
             if sid not in corpus.texts:
                 continue  # an annotated source that is not in this corpus
@@ -249,7 +251,9 @@ def sample_corpus(corpus: Corpus, sample: str) -> Corpus:
     return {"in_sample": lambda: corpus, "out_of_sample": dev_corpus, "fresh": fresh_corpus}[sample]()
 
 
-def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+@cache
+@on_disk
+def _scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
     """Both samples: (scores with a column level per sample, alignments by sample and task).
 
     Index: task. Columns: (sample, measure) for samples in_sample and out_of_sample.
@@ -260,7 +264,9 @@ def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFra
     return table, {"in_sample": a_in, "out_of_sample": a_out}
 
 
-def coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+@cache
+@on_disk
+def _coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
     """The machine reader against the reviewed codings, in every sample that has them: the seeds' codings
     (`codings/`), the development corpus's (`tests/dev-corpus/codings/`) and the fresh set's
     (`tests/fresh-corpus/codings/`, once adjudicated). Shaped as `scores`, with a column level per sample."""
@@ -269,6 +275,17 @@ def coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.D
               if s != "fresh" or codings.adjudicated_files(f)}
     table = pd.concat({s: t for s, (t, _) in scored.items()}, axis=1)
     return table, {s: a for s, (_, a) in scored.items()}
+
+
+def scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+    """The scores against the hand annotation (`_scores`), computed once per corpus; each caller gets a copy."""
+    return copy.deepcopy(_scores(corpus))
+
+
+def coded_scores(corpus: Corpus) -> tuple[pd.DataFrame, dict[str, dict[str, pd.DataFrame]]]:
+    """The scores against the reviewed codings (`_coded_scores`), computed once per corpus; each caller gets a
+    copy."""
+    return copy.deepcopy(_coded_scores(corpus))
 
 
 def errors(alignments: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:

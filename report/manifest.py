@@ -293,7 +293,7 @@ def _yaml_problem(err: Exception, mfile: str, text: str = "") -> Problem:
     return Problem(mfile, NONE, "-", f"not valid YAML{where}: {name(str(detail), 120)}")
 
 
-def _scan_events(text: str, mfile: str) -> tuple[list[Problem], Problem | None]:
+def _scan_events(text: str, mfile: str, loader=None) -> tuple[list[Problem], Problem | None]:
     """(problems, fatal): anchors, aliases, explicit tags and deep nesting, found from the event
     stream alone (before any node is composed or any value built), naming the entry and field;
     `fatal` is the syntax error that stops the YAML from being read at all, if any."""
@@ -316,7 +316,7 @@ def _scan_events(text: str, mfile: str) -> tuple[list[Problem], Problem | None]:
             problems.append(Problem(mfile, label, field, message))
 
     try:
-        for event in yaml.parse(text, Loader=_TextLoader):
+        for event in yaml.parse(text, Loader=loader or _TextLoader):
             if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 stack.pop()
                 continue
@@ -353,9 +353,60 @@ def _scan_events(text: str, mfile: str) -> tuple[list[Problem], Problem | None]:
     return problems, None
 
 
+try:  # libyaml's parser, when PyYAML was built with it
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - the pinned wheel has it
+    _CParser = None
+
+
+class _FastTextLoader(_CParser or yaml.parser.Parser, yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """`_TextLoader` on libyaml's parser: the same composer and constructors (every scalar as text, the same
+    refusals), the events read in C. Used only on text that `_scan_events` (also on libyaml) found clean;
+    any other text goes through the pure-Python `_TextLoader`, whose messages the checks give."""
+
+    get_single_node = yaml.composer.Composer.get_single_node  # CParser's own would compose in C
+    compose_document = yaml.composer.Composer.compose_document
+    compose_node = _TextLoader.compose_node
+    _refused_node = _TextLoader._refused_node
+
+    def __init__(self, stream):
+        _CParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self._depth = 0
+
+
+_FastTextLoader.yaml_implicit_resolvers = _TextLoader.yaml_implicit_resolvers
+_FastTextLoader.yaml_constructors = _TextLoader.yaml_constructors
+_FAST = _CParser is not None
+
+
+def _load_fast(text: str) -> tuple[object, yaml.Node | None] | None:
+    """(data, node) read on libyaml when the text has no problem at all, else None (the caller reads it
+    again the slow way, which names every problem)."""
+    if yaml.reader.Reader.NON_PRINTABLE.search(text):  # PyYAML's reader refuses these; libyaml may not
+        return None
+    try:
+        problems, fatal = _scan_events(text, "", yaml.CSafeLoader)
+        if problems or fatal:
+            return None
+        loader = _FastTextLoader(text)
+        try:
+            node = loader.get_single_node()
+            return (loader.construct_document(node) if node is not None else None), node
+        finally:
+            loader.dispose()
+    except Exception:  # noqa: BLE001 - whatever libyaml makes of it, the pure-Python reader decides
+        return None
+
+
 def _load_yaml(text: str, mfile: str) -> tuple[object, yaml.Node | None, list[Problem]]:
     """(data, node, problems): the manifest built with every scalar as text (refused values as
     `_REFUSED`), and its problems; data is `_REFUSED` when it cannot be read at all."""
+    fast = _load_fast(text) if _FAST else None
+    if fast is not None and not isinstance(fast[0], _Refused):
+        return fast[0], fast[1], []
     problems, fatal = _scan_events(text, mfile)
     if fatal:
         return _REFUSED, None, [*problems, fatal]

@@ -29,6 +29,7 @@ import pandas as pd
 from .. import codings
 from ..codebook import load
 from ..corpus import Corpus
+from ..diskcache import on_disk
 from ..paths import CODINGS
 from ..prose import long_date
 from .door import MACHINE, REVIEWED, evidence, per_evidence, published, source_order
@@ -51,6 +52,7 @@ def _words(text: str) -> str:
 
 
 @cache
+@on_disk
 def attributed_quotes(corpus: Corpus) -> pd.DataFrame:
     """The quotations with how they are attributed: a coded source's reviewed quotations (codings/), the
     machine reader's elsewhere (a named speaker counts as `named`, none as `none`). Columns: source_id,

@@ -15,7 +15,7 @@ from ..corpus import Corpus
 from .criticism import reliability
 from .judgments import select
 from ..gazetteer import home
-from .door import evidence, source_order
+from .door import evidence, per_evidence, source_order
 from .statements import others_first_reported
 from .timeline import adopted_date, recognition_path
 
@@ -39,6 +39,7 @@ def side_rows(corpus: Corpus, dispute_id: str, side: int) -> pd.DataFrame:
     return select(corpus, spec_of(dispute_id)["sides"][side]["evidence"])
 
 
+@per_evidence
 def disputes(corpus: Corpus) -> pd.DataFrame:
     """One row per side of each dispute: the sources on it (in source order, joined), how many, and the
     paragraphs its rows come from ("osw-2025-07 ¶6; ..."). Columns: COLUMNS. In codebook order."""

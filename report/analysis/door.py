@@ -18,6 +18,7 @@ from functools import cache, wraps
 import pandas as pd
 
 from .. import codings, extract
+from ..diskcache import on_disk, paused
 from ..corpus import Corpus
 from ..evaluate import load_annotations
 from ..extract.categories import categories
@@ -32,18 +33,20 @@ _SWITCHED: dict[tuple[Corpus, str], dict[str, pd.DataFrame]] = {}
 
 
 def per_evidence(fn):
-    """Memoise `fn(corpus)`, a frame computed from the evidence, once per corpus and evidence mode (pages
+    """Memoise `fn(corpus, *args)` (args: simple values), a frame computed from the evidence, once per corpus,
+    arguments and evidence mode (pages
     call the same source criticism and timeline many times). Under `using_evidence` it is computed afresh
     each time (the tables swapped in are not a key); each caller gets its own copy."""
     store: dict[tuple[Corpus, str], pd.DataFrame] = {}
+    kept = on_disk(fn)  # shared by the notebooks of a build (report.diskcache), keyed by the mode too
 
     @wraps(fn)
-    def memoised(corpus: Corpus) -> pd.DataFrame:
+    def memoised(corpus: Corpus, *args) -> pd.DataFrame:
         if _OVERRIDE:
-            return fn(corpus)
-        key = (corpus, os.environ.get("REPORT_EVIDENCE") or MODES[0])  # a Corpus hashes by identity
+            return fn(corpus, *args)
+        key = (corpus, os.environ.get("REPORT_EVIDENCE") or MODES[0], *args)  # a Corpus hashes by identity
         if key not in store:
-            store[key] = fn(corpus)
+            store[key] = kept(corpus, *args)
         return store[key].copy()
     return memoised
 
@@ -55,12 +58,14 @@ def using_evidence(tables: dict[str, pd.DataFrame]):
     machine reader's."""
     _OVERRIDE.append(tables)
     try:
-        yield
+        with paused():
+            yield
     finally:
         _OVERRIDE.pop()
 
 
 @cache
+@on_disk
 def machine_evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """The machine reader's tables and the term categories, by name."""
     return {**extract.evidence(corpus), **{s: categories(corpus, s) for s in CATEGORY_SECTIONS}}
@@ -84,9 +89,13 @@ def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     if mode == "machine":
         return machine_evidence(corpus)
     if (corpus, mode) not in _SWITCHED:  # a Corpus hashes by identity, and the key keeps it alive
-        _SWITCHED[(corpus, mode)] = (annotated_evidence(corpus, SEED_ANNOTATIONS) if mode == "annotated"
-                                     else reviewed_evidence(corpus))
+        _SWITCHED[(corpus, mode)] = _switched(corpus, mode)
     return _SWITCHED[(corpus, mode)]
+
+
+@on_disk
+def _switched(corpus: Corpus, mode: str) -> dict[str, pd.DataFrame]:
+    return annotated_evidence(corpus, SEED_ANNOTATIONS) if mode == "annotated" else reviewed_evidence(corpus)
 
 
 def annotated_evidence(corpus: Corpus, paths) -> dict[str, pd.DataFrame]:
@@ -136,7 +145,12 @@ def body_sentences(corpus: Corpus) -> pd.DataFrame:
 
 
 def sentence_texts(corpus: Corpus) -> pd.Series:
-    """Every sentence's text, indexed by source_id, paragraph, sentence."""
+    """Every sentence's text, indexed by source_id, paragraph, sentence (a copy of one made once per corpus)."""
+    return _sentence_texts(corpus).copy()
+
+
+@cache
+def _sentence_texts(corpus: Corpus) -> pd.Series:
     return corpus.sentences.set_index(SENTENCE_KEY)["text"]
 
 

@@ -5,6 +5,7 @@ restates a key judgment calls that judgment's `check`; its other guards select r
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,7 +14,7 @@ from ..codebook import load
 from ..corpus import Corpus
 from ..guards import guard_all
 from .claims import balance, labels, ranking
-from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, published, sentence_texts
+from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
 from .timeline import adopted_date
@@ -48,8 +49,15 @@ def select(corpus: Corpus, selectors: list[dict]) -> pd.DataFrame:
     """The evidence rows chosen by `selectors` (union), one row per sentence and item.
 
     Columns: source_id, paragraph, sentence, table, item (what the row says, e.g. "motive: security"
-    or "Russia recognises (affirmed)"), text (the sentence). Sorted by source and position.
+    or "Russia recognises (affirmed)"), text (the sentence). Sorted by source and position. Memoised per
+    corpus, evidence and selectors (the pages ask for the same rows many times).
     """
+    return _select(corpus, json.dumps(selectors or [], sort_keys=True, default=str))
+
+
+@per_evidence
+def _select(corpus: Corpus, selectors_json: str) -> pd.DataFrame:
+    selectors = json.loads(selectors_json)
     ev = evidence(corpus)
     texts = sentence_texts(corpus)
     parts = []

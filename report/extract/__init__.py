@@ -14,6 +14,7 @@ import pandas as pd
 
 from .. import schemas
 from ..corpus import Corpus
+from ..diskcache import on_disk
 from .claims import claims_table
 from .codes import codes_table
 from .events import events_table
@@ -47,6 +48,7 @@ def _finish(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 @cache
+@on_disk
 def evidence(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Every evidence table of `corpus`, by name (see KEYS for each table's key)."""
     out: dict[str, pd.DataFrame] = {}

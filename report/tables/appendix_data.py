@@ -6,6 +6,7 @@ import pandas as pd
 import yaml
 
 from .. import schemas
+from ..codebook import SAFE_LOADER
 from ..paths import DATA_DICTIONARY
 
 
@@ -23,7 +24,7 @@ def data_dictionary() -> pd.DataFrame:
 
     Columns: table, column, type, description.
     """
-    described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
+    described = yaml.load(DATA_DICTIONARY.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     rows = []
     for table, spec in described.items():
         schema = getattr(schemas, table.upper())
@@ -35,6 +36,6 @@ def data_dictionary() -> pd.DataFrame:
 
 def table_descriptions() -> pd.DataFrame:
     """One row per published table. Columns: table, description, file (the CSV under book/data/)."""
-    described = yaml.safe_load(DATA_DICTIONARY.read_text(encoding="utf-8"))
+    described = yaml.load(DATA_DICTIONARY.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     return pd.DataFrame([{"table": t, "description": s["description"], "file": f"book/data/{t}.csv"}
                          for t, s in described.items()])

@@ -1,0 +1,98 @@
+"""The cache on disk that the notebooks of one build share (report/diskcache.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from report import diskcache
+
+
+@dataclass(frozen=True, eq=False)
+class FakeCorpus:
+    folder: Path
+
+
+def counting():
+    calls = []
+
+    def table(corpus, n: int) -> pd.DataFrame:
+        calls.append(n)
+        return pd.DataFrame({"n": [n], "text": [(corpus.folder / "a.txt").read_text()]})
+    return diskcache.on_disk(table), calls
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("one", encoding="utf-8")
+    return FakeCorpus(folder)
+
+
+def test_without_the_variable_nothing_is_kept(tmp_path, corpus, monkeypatch):
+    monkeypatch.delenv(diskcache.ENV, raising=False)
+    table, calls = counting()
+    table(corpus, 1), table(corpus, 1)
+    assert calls == [1, 1]
+
+
+def test_a_second_kernel_reads_what_the_first_computed(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    table, calls = counting()
+    first = table(corpus, 1)
+    other, other_calls = counting()  # another process: a function of the same name, nothing in memory
+    pd.testing.assert_frame_equal(other(corpus, 1), first)
+    assert calls == [1] and other_calls == []
+    other(corpus, 2)
+    assert other_calls == [2]  # another argument, another entry
+
+
+def test_a_changed_corpus_file_or_evidence_mode_is_another_entry(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    table, calls = counting()
+    table(corpus, 1)
+    (corpus.folder / "a.txt").write_text("two, longer", encoding="utf-8")
+    assert table(corpus, 1).text.iloc[0] == "two, longer"
+    monkeypatch.setenv("REPORT_EVIDENCE", "machine")
+    table(corpus, 1)
+    assert calls == [1, 1, 1]
+
+
+def test_a_new_input_digest_removes_the_old_entries(tmp_path, corpus, monkeypatch):
+    root = tmp_path / "cache"
+    monkeypatch.setenv(diskcache.ENV, str(root))
+    table, _ = counting()
+    table(corpus, 1)
+    (old,) = root.iterdir()
+    monkeypatch.setattr(diskcache, "inputs_digest", lambda: "f" * 64)
+    table(corpus, 1)
+    assert [p.name for p in root.iterdir()] == ["f" * 24] and not old.exists()
+
+
+def test_paused_and_unreadable_entries_compute_afresh(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    table, calls = counting()
+    table(corpus, 1)
+    with diskcache.paused():
+        table(corpus, 1)
+    for entry in (tmp_path / "cache").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    table(corpus, 1)
+    assert calls == [1, 1, 1]
+
+
+def test_an_argument_it_cannot_key_is_refused(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    table, _ = counting()
+    with pytest.raises(TypeError, match="cannot key"):
+        table(corpus, [1])
+
+
+def test_the_input_digest_covers_the_package_and_the_codings():
+    from report.paths import CACHE_INPUTS, CODINGS, ROOT
+    assert ROOT / "report" in CACHE_INPUTS and CODINGS in CACHE_INPUTS
+    assert len(diskcache.inputs_digest()) == 64
