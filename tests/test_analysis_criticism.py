@@ -116,3 +116,15 @@ def test_a_new_source_can_overturn_an_adopted_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(disputes, "others_first_reported", lambda corpus: {"envoy": "9999", "delisting": "9999"})
     failures = disputes.adopted(load_corpus()).set_index("dispute").loc["first", "failures"]
     assert failures == ["the others are first shown at 9999, the recognition at 2025-07-03"]
+
+
+def test_a_problem_repeated_in_later_paragraphs_is_listed_once_naming_them():
+    """A forecast a source repeats (its reporter, then a quoted expert) is one problem at its first paragraph,
+    with "(also ¶n)" for the others, rather than the later paragraphs dropped silently."""
+    records = criticism.track_records(load_corpus())
+    assert not records.duplicated(["source_id", "problem", "item"]).any()
+    repeated = records[records.item.str.contains("(also ¶", regex=False)]
+    assert len(repeated) > 0  # the seeds repeat forecasts (the Monitor's reporter, then its quoted expert)
+    for r in repeated.itertuples():
+        later = [int(n) for n in r.item.split("(also ")[1].rstrip(")").replace("¶", "").split(", ")]
+        assert all(n > r.paragraph for n in later)

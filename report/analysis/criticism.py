@@ -172,7 +172,13 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                          "item": f"{r.number} {r.unit}".strip(), "by": ""})
     order = {s: i for i, s in enumerate(source_order(corpus))}
     kinds = [p["id"] for p in spec()["problems"]]
-    out = pd.DataFrame(rows, columns=RECORD_COLUMNS).drop_duplicates(["source_id", "problem", "item"])
+    out = pd.DataFrame(rows, columns=RECORD_COLUMNS)
+    # the same problem in several paragraphs (a forecast repeated by a quoted expert) is listed once, at its first
+    # paragraph, naming the others
+    also = out.groupby(["source_id", "problem", "item"]).paragraph.agg(lambda p: sorted(set(p))[1:])
+    out = out.sort_values("paragraph", kind="stable").drop_duplicates(["source_id", "problem", "item"])
+    out["item"] = [i + (" (also " + ", ".join(f"¶{n}" for n in also[(s, p, i)]) + ")" if also[(s, p, i)] else "")
+                   for s, p, i in zip(out.source_id, out.problem, out.item)]
     key = out.source_id.map(order) * 100 + out.problem.map(kinds.index)
     return out.assign(_k=key).sort_values(["_k", "paragraph", "item"]).drop(columns="_k").reset_index(drop=True)
 
