@@ -196,7 +196,7 @@ def test_the_seeds_recognition_date_is_adopted_by_corroboration():
     adopted = timeline.adopted_date(load_corpus(), "recognises")
     assert adopted["date"] == "2025-07-03" and adopted["sources"] == ["osw-2025-07"]
     assert adopted["rejected"] == ["2025-06-03"] and adopted["rejected_sources"] == ["stratheia-2025-07"]
-    assert adopted["rule"] == "more independent sources give it"
+    assert adopted["rule"] == "more independent sources give it (1 independent against 0)"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_key_facts(path):
         {"source_id": T1, "paragraph": 3, "fact": "Russia removes them from the list", "value": "April 2025",
          "note": "2 sources"},
         {"source_id": T1, "paragraph": 4, "fact": "Russia recognises their government", "value": "3 July 2025",
-         "note": f"one source only; {T2} gives 3 June 2025, set aside ({PRIMARY_RULE})"},
+         "note": f"one source only; {T2} gives 3 June 2025, set aside: {PRIMARY_RULE}"},
     ]
 
 
@@ -63,7 +63,7 @@ def test_key_facts_of_a_corpus_without_a_date_dispute():
         {"source_id": GAMMA, "paragraph": 2, "fact": "Bilateral trade in a year", "value": "$300 million",
          "note": "one source only"},
         {"source_id": BETA, "paragraph": 2, "fact": "Russia removes them from the list", "value": "April 2024",
-         "note": "one source only"},
+         "note": "one source only; the year is not in the text, but taken from the source's date"},
     ]
     empty = key_judgments.key_facts(load_corpus(FIXTURES / "reading"))
     assert empty.empty and list(empty.columns) == COLUMNS

@@ -117,3 +117,11 @@ def test_others_moving_phrase_flags_what_only_derivative_sources_give():
     assert lists.others_moving_phrase(seeds, "delisting").endswith(f"({lists.DERIVATIVE_ONLY[1]})")
     assert "(" not in lists.others_moving_phrase(seeds, "envoy")
     assert analysis_statements.others_moving_sources(seeds)["delisting"] == ["odri-2024-10"]
+
+
+def test_derivative_flag_only_when_every_source_is_derivative():
+    seeds = load_corpus()
+    assert lists.derivative_flag(seeds, ["stratheia-2025-07"]) == f" ({lists.DERIVATIVE_ONLY[1]})"
+    assert lists.derivative_flag(seeds, ["stratheia-2025-07", "odri-2024-10"]) == f" ({lists.DERIVATIVE_ONLY[2]})"
+    assert lists.derivative_flag(seeds, ["stratheia-2025-07", "osw-2025-07"]) == ""
+    assert lists.derivative_flag(seeds, []) == ""

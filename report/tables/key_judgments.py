@@ -84,9 +84,11 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
             continue
         r = hit.iloc[0]
         note = (f"{r.sources} sources" if r.sources > 1 else "one source only")
+        if r.date[:4] not in r.text:  # "On 3 July": the year is the source's publication year, not its words
+            note += "; the year is not in the text, but taken from the source's date"
         if act == "recognises" and adopted:
             note += (f"; {', '.join(adopted['rejected_sources'])} gives "
-                     f"{', '.join(long_date(d) for d in adopted['rejected'])}, set aside ({adopted['rule']})")
+                     f"{', '.join(long_date(d) for d in adopted['rejected'])}, set aside: {adopted['rule']}")
         rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "fact": label, "value": long_date(r.date),
                      "note": note})
     return pd.DataFrame(rows, columns=["source_id", "paragraph", "fact", "value", "note"])

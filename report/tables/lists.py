@@ -61,8 +61,13 @@ def others_moving_phrase(corpus: Corpus, key: str) -> str:
     """The states of `statements.others_moving` under `key` ("envoy", "delisting") in words, flagged when
     every source that reports them is derivative ("Kazakhstan and Kyrgyzstan (only a derivative source says
     so)")."""
-    names = and_join(statements.others_moving(corpus)[key])
+    return and_join(statements.others_moving(corpus)[key]) + derivative_flag(
+        corpus, statements.others_moving_sources(corpus)[key])
+
+
+def derivative_flag(corpus: Corpus, ids) -> str:
+    """" (only a derivative source says so)" when every source of `ids` is derivative (and there is one), else ""."""
     origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
-    sources = statements.others_moving_sources(corpus)[key]
-    derivative = bool(sources) and all(origin.get(s) == "derivative" for s in sources)
-    return f"{names} ({DERIVATIVE_ONLY[min(len(sources), 2)]})" if derivative else names
+    ids = list(ids)
+    derivative = bool(ids) and all(origin.get(s) == "derivative" for s in ids)
+    return f" ({DERIVATIVE_ONLY[min(len(ids), 2)]})" if derivative else ""

@@ -42,3 +42,8 @@ def chapter_facts(corpus: Corpus, category: str, kind: str = "motive") -> tuple[
     return {**summary(corpus, category, kind), **ends}, shown
 
 
+
+
+def weight_table(weight: pd.DataFrame) -> pd.DataFrame:
+    """A `claims.weight` table as a chapter shows it, its columns saying what they count."""
+    return weight.rename(columns={"sentences": "its sentences", "all": "all motive sentences", "share": "share (%)"})

@@ -44,3 +44,13 @@ def reliable_mains(corpus: Corpus) -> str:
     at_least = next(c["at_least"] for c in judgments.spec_of("security-first")["holds"] if c["check"] == "divided_among")
     outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     return and_join([f"{outlets[s]} ({m})" for s, m in judgments.main_motives_among(corpus, at_least).items()])
+
+
+def first_named(corpus: Corpus) -> str:
+    """The motive each source names first (`claims.order_named`), in words, sources grouped by it in the
+    order the motives first come up ("trade ... (The Conversation and OSW Centre for Eastern Studies),
+    ...")."""
+    order = claims.order_named(corpus)
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    firsts = [f for f in dict.fromkeys(order["first"]) if f]
+    return and_join([f"{f} ({and_join([outlets[s] for s in order.index[order['first'] == f]])})" for f in firsts])
