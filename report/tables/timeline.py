@@ -75,12 +75,20 @@ def milestones(corpus: Corpus) -> pd.DataFrame:
 
 
 LABEL_WORDS = (6, 9)  # a run-up label climbs the parse until it has the first, and is cut at the second
+ASIDES = {"appos", "acl", "relcl", "advcl", "parataxis"}  # parts a label leaves out before its verb
+SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVE = SUBJECTS | {"aux", "auxpass"}  # "which was" of "the Moscow Format, which was established"
+LITTLE = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "that", "its",
+          "their"}  # a cut label does not end on one of these
 
 
 def short_label(doc, sentence_text: str, date_text: str) -> str:
     """What a dated sentence says happened, in the source's own words: the phrase the date phrase belongs
     to in the parse (the subtree of its head, climbing while it has fewer than LABEL_WORDS[0] words),
-    without the date phrase, cut at LABEL_WORDS[1] words."""
+    without the date phrase, without asides before its verb (a leading participle or clause, an
+    apposition set off by commas on its subject, a leading "when" or "as"), and for a clause on a noun
+    with the noun it is about ("the Moscow Format, which was established": "The Moscow Format
+    established"); cut at LABEL_WORDS[1] words, not on a little word."""
     sent = next((x for x in doc.sents if sentence_text.strip() in x.text or x.text in sentence_text), doc[:])
     doc = parse(sent)
     start = doc.text.find(date_text) if date_text else -1
@@ -96,13 +104,40 @@ def short_label(doc, sentence_text: str, date_text: str) -> str:
             head = head.head
         while True:
             phrase = [t for t in head.subtree if t.i not in dated or t.i == head.i]
-            if len([t for t in phrase if not t.is_punct]) >= LABEL_WORDS[0] or head.head.i == head.i:
+            if (len([t for t in phrase if not t.is_punct]) >= LABEL_WORDS[0] or head.head.i == head.i
+                    or head.dep_ in ("acl", "relcl")):  # a clause on a noun: the noun is added below
                 break
             head = head.head
         drop = {t.i for t in head.subtree if t.dep_ == "prep" and {c.i for c in t.subtree} <= dated | {t.i}}
-        words = [t.text_with_ws for t in phrase if t.i not in drop]
-        words = "".join(words).split()
-    text = " ".join(words[:LABEL_WORDS[1]]).strip(" ,;:“”\"'") + ("…" if len(words) > LABEL_WORDS[1] else "")
+        own_subject = any(c.dep_ in SUBJECTS for c in head.children)
+        for child in head.children:  # a leading "when", participle or clause (unless it carries the subject)
+            carries_subject = any(t.dep_ in SUBJECTS for t in child.subtree)
+            if child.i < head.i and child.i not in dated and (
+                    child.dep_ == "mark" or (child.dep_ in ASIDES and (own_subject or not carries_subject))):
+                drop |= {t.i for t in child.subtree}
+        for t in head.subtree:  # an aside set off by commas on the subject ("the forum, presided over by ..., got")
+            left = min(x.i for x in t.subtree)
+            if (t.head.i != head.i and t.dep_ in ("appos", "acl", "relcl") and t.i < head.i
+                    and t.head.dep_ in SUBJECTS and left > 0 and doc[left - 1].text == ","):
+                drop |= {x.i for x in t.subtree}
+        kept = [t for t in phrase if t.i not in drop]
+        while kept and (kept[0].tag_ == "WRB" or kept[0].dep_ == "mark" or kept[0].is_punct):  # "when", "as"
+            kept = kept[1:]
+        if head.dep_ in ("acl", "relcl"):  # the noun the clause is about, and the clause without "which was"
+            noun, clause = head.head, {x.i for x in head.subtree}
+            before = [t for t in noun.subtree if t.i not in dated and t.i not in clause
+                      and (t.i <= noun.i or (t.i < min(clause) and t.dep_ in ("prep", "pobj", "compound", "det")))]
+            kept = before + [t for t in kept if not (t.dep_ in RELATIVE and t.head.i == head.i and t.i < head.i)]
+        shown = [t for t in kept  # a comma that stood next to a part left out goes with it
+                 if not (t.is_punct and t.text in ",;" and ((t.i - 1) in drop or (t.i + 1) in drop))]
+        words = "".join(t.text + (" " if t.whitespace_ or (i + 1 < len(shown) and shown[i + 1].i != t.i + 1
+                                                           and not shown[i + 1].is_punct) else "")
+                        for i, t in enumerate(shown)).split()
+    cut = words[:LABEL_WORDS[1]]
+    if len(words) > LABEL_WORDS[1]:
+        while len(cut) > LABEL_WORDS[0] and cut[-1].lower().strip(",;:") in LITTLE:
+            cut = cut[:-1]
+    text = " ".join(cut).strip(" ,;:“”\"'") + ("…" if len(words) > LABEL_WORDS[1] else "")
     return text[:1].upper() + text[1:]
 
 
