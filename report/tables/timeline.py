@@ -78,8 +78,6 @@ LABEL_WORDS = (6, 9)  # a run-up label climbs the parse until it has the first, 
 ASIDES = {"appos", "acl", "relcl", "advcl", "parataxis"}  # parts a label leaves out before its verb
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVE = SUBJECTS | {"aux", "auxpass"}  # "which was" of "the Moscow Format, which was established"
-LITTLE = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "that", "its",
-          "their"}  # a cut label does not end on one of these
 
 
 def short_label(doc, sentence_text: str, date_text: str) -> str:
@@ -135,7 +133,8 @@ def short_label(doc, sentence_text: str, date_text: str) -> str:
                         for i, t in enumerate(shown)).split()
     cut = words[:LABEL_WORDS[1]]
     if len(words) > LABEL_WORDS[1]:
-        while len(cut) > LABEL_WORDS[0] and cut[-1].lower().strip(",;:") in LITTLE:
+        little = set(load("reading")["timeline"]["label_little_words"])
+        while len(cut) > LABEL_WORDS[0] and cut[-1].lower().strip(",;:") in little:
             cut = cut[:-1]
     text = " ".join(cut).strip(" ,;:“”\"'") + ("…" if len(words) > LABEL_WORDS[1] else "")
     return text[:1].upper() + text[1:]
