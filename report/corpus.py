@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from . import schemas
 from .boilerplate import count_words, flag_paragraphs
+from .diskcache import folder_digest
 from .manifest import Entry, validate_folder
 from .nlp import pipeline
 from .paths import SEEDS
@@ -34,6 +35,9 @@ class Corpus:
     sentences: pd.DataFrame
     texts: dict[str, str] = field(repr=False)  # decoded, newline-normalised text by source id
     docs: dict[tuple[str, int], Doc] = field(repr=False)  # the spaCy parse of each paragraph
+    # the digest of the folder's files taken before they were read (report.diskcache keys results by it, and
+    # keys none when the folder has changed since)
+    digest: str = field(default="", repr=False)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -100,6 +104,7 @@ def _sources_table(entries: list[Entry], paragraphs: pd.DataFrame, sentences: pd
 def parse_corpus(folder: Path) -> Corpus:
     """Validate and parse a corpus folder (not memoised; see load_corpus)."""
     folder = Path(folder)
+    digest = folder_digest(folder) if folder.is_dir() else ""
     entries, texts, problems = validate_folder(folder)
     if problems:
         raise CorpusError(problems)
@@ -122,6 +127,7 @@ def parse_corpus(folder: Path) -> Corpus:
             sentences.sort_values(["source_id", "paragraph", "sentence"], ignore_index=True)),
         texts=texts,
         docs=docs,
+        digest=digest,
     )
 
 

@@ -385,8 +385,8 @@ _FAST = _CParser is not None
 def _load_fast(text: str) -> tuple[object, yaml.Node | None] | None:
     """(data, node) read on libyaml when the text has no problem at all, else None (the caller reads it
     again the slow way, which names every problem)."""
-    if yaml.reader.Reader.NON_PRINTABLE.search(text):  # PyYAML's reader refuses these; libyaml may not
-        return None
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or any(c in text for c in "\t\ufeff!"):
+        return None  # what PyYAML's reader refuses or reads otherwise than libyaml: tabs, a BOM in a line, "!"
     try:
         problems, fatal = _scan_events(text, "", yaml.CSafeLoader)
         if problems or fatal:

@@ -23,7 +23,8 @@ DEV_ANNOTATIONS = [ROOT / "tests" / "annotations" / "dev.yml"]
 FRESH_CORPUS = ROOT / "tests" / "fresh-corpus"
 FRESH_CODINGS = FRESH_CORPUS / "codings"
 # what a result kept on disk between notebooks (report/diskcache.py) may depend on, besides the corpus it reads
-CACHE_INPUTS = [ROOT / "report", ROOT / "codings", DEV_CORPUS, FRESH_CORPUS, ROOT / "tests" / "annotations"]
+CACHE_INPUTS = [ROOT / "report", ROOT / "codings", DEV_CORPUS, FRESH_CORPUS, ROOT / "tests" / "annotations",
+                ROOT / "requirements.txt", ROOT / "requirements-model.txt", ROOT / "pyproject.toml"]  # the pins too
 DATA_DICTIONARY = Path(__file__).resolve().parent / "data_dictionary.yml"
 DATA_DIR = BOOK / "data"
 

@@ -117,3 +117,13 @@ def test_propose_writes_the_machines_rows_to_review(corpus, tmp_path):
     assert problems == [] and sum(len(decided.rows[s]) for s in codings.SECTIONS) == n
     again = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 2 and "never overwritten" in again.stderr + again.stdout
+
+
+def test_the_fast_yaml_reader_leaves_to_the_checked_one_what_libyaml_reads_otherwise():
+    """Tabs, a byte-order mark inside the text and a bare `!` go the pure-Python way, which names the problem
+    or reads them as PyYAML does; clean text reads the same either way."""
+    from report import manifest
+    for text in ("- id: a\n  title:\tX\n", "source: x\nquotes:\n\ufeff  - paragraph: 1\n", "- id: s\n  url: !\n"):
+        assert manifest._load_fast(text) is None
+    data, node = manifest._load_fast("source: x\nquotes:\n  - paragraph: '1'\n")
+    assert data == {"source": "x", "quotes": [{"paragraph": "1"}]} and node.start_mark.line == 0

@@ -96,3 +96,32 @@ def test_the_input_digest_covers_the_package_and_the_codings():
     from report.paths import CACHE_INPUTS, CODINGS, ROOT
     assert ROOT / "report" in CACHE_INPUTS and CODINGS in CACHE_INPUTS
     assert len(diskcache.inputs_digest()) == 64
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedCorpus:
+    folder: Path
+    digest: str
+
+
+def test_a_corpus_changed_since_it_was_parsed_or_gone_is_not_kept(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv(diskcache.ENV, str(tmp_path / "cache"))
+    table, calls = counting()
+    parsed = ParsedCorpus(corpus.folder, diskcache.folder_digest(corpus.folder))
+    (corpus.folder / "a.txt").write_text("edited after the parse", encoding="utf-8")
+    table(parsed, 1), table(parsed, 1)
+    assert calls == [1, 1] and not list((tmp_path / "cache").rglob("*.pickle"))
+    gone = FakeCorpus(tmp_path / "no-such-folder")
+    assert diskcache.key(lambda c: c, (gone,)) is None
+
+
+def test_a_value_that_cannot_be_pickled_or_inputs_changed_leave_nothing(tmp_path, corpus, monkeypatch):
+    root = tmp_path / "cache"
+    monkeypatch.setenv(diskcache.ENV, str(root))
+    kept = diskcache.on_disk(lambda c: (lambda: None))  # a lambda cannot be pickled
+    assert callable(kept(corpus))
+    assert not [p for p in root.rglob("*") if p.is_file()]
+    table, _ = counting()
+    monkeypatch.setattr(diskcache, "_inputs_changed", lambda: True)
+    table(corpus, 1)
+    assert not list(root.rglob("*.pickle"))
