@@ -1,14 +1,16 @@
 """Costly results kept on disk, so that the notebooks of one build compute each of them once.
 
 Every notebook runs in its own kernel, and each used to compute the same evidence, source criticism and
-timeline afresh. With REPORT_CACHE set to a folder (`make book`, `make notebooks` and `make pdf` set it
-to _build/.report-cache), a function decorated with `on_disk` keeps its result there, pickled, under a key
-made of: the function's name; a digest of every input a result can depend on (the package's code and
-data, the codings, the development and fresh corpora and the annotations: `inputs_digest`); the digest of
-each corpus folder passed to it (its files' contents); its other arguments; and the evidence mode
-(REPORT_EVIDENCE). A change to any input makes a new key, so a stale result is never read; entries of
+timeline afresh. With REPORT_CACHE set to a folder (`make book`, `make pdf`, `make notebooks` and `make
+nbval` set it to _build/.report-cache), a function decorated with `on_disk` keeps its result there, pickled,
+under a key made of: the function's name; a digest of every input a result can depend on (the package's
+code and data, the codings, the development and fresh corpora, the annotations and the pins:
+`inputs_digest`, taken when this module is imported); the digest of each corpus folder passed to it, as it
+was when the corpus was parsed (a corpus whose folder changed since, or is gone, is not cached); its other
+arguments; and the evidence mode (REPORT_EVIDENCE). A change to any input makes a new key, so a stale
+result is never read; nothing is written once an input changed after the digest was taken; entries of
 other input digests are removed when a new one is first written. Without REPORT_CACHE (the tests, the
-command line), nothing is read or written.
+command line), nothing is read or written. The entries are pickles: REPORT_CACHE must be a private folder.
 """
 
 from __future__ import annotations
