@@ -74,11 +74,6 @@ def _line(node: yaml.Node | None, section: str, index: int) -> str:
     return f"{section} #{index + 1}"
 
 
-def _paragraphs(corpus: Corpus) -> dict[tuple[str, int], str]:
-    return {(s, int(p)): t for s, p, t in zip(corpus.paragraphs.source_id, corpus.paragraphs.paragraph,
-                                               corpus.paragraphs.text)}
-
-
 _LAYOUT: dict[Corpus, dict] = {}  # a Corpus hashes by identity
 
 
@@ -93,6 +88,10 @@ def _layout(corpus: Corpus) -> dict[tuple[str, int], tuple[int, str, list[tuple[
         _LAYOUT[corpus] = {(sid, int(para)): (int(start), str(text), sentences.get((sid, int(para)), []))
                            for sid, para, start, text in zip(p.source_id, p.paragraph, p.char_start, p.text)}
     return _LAYOUT[corpus]
+
+
+def _paragraphs(corpus: Corpus) -> dict[tuple[str, int], str]:
+    return {key: text for key, (_, text, _) in _layout(corpus).items()}
 
 
 def locate(corpus: Corpus, source: str, paragraph: int, quote: str) -> tuple[int, int, int]:

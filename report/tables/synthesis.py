@@ -9,6 +9,7 @@ from ..analysis import claims, judgments
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
 from ..prose import and_join
+from .lists import outlets
 
 
 def by_year(corpus: Corpus) -> pd.DataFrame:
@@ -51,6 +52,5 @@ def first_named(corpus: Corpus) -> str:
     order the motives first come up ("trade ... (The Conversation and OSW Centre for Eastern Studies),
     ...")."""
     order = claims.order_named(corpus)
-    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     firsts = [f for f in dict.fromkeys(order["first"]) if f]
-    return and_join([f"{f} ({and_join([outlets[s] for s in order.index[order['first'] == f]])})" for f in firsts])
+    return and_join([f"{f} ({outlets(corpus, order.index[order['first'] == f])})" for f in firsts])
