@@ -84,7 +84,7 @@ def load_annotations(corpus: Corpus, paths: list[Path]) -> dict[str, pd.DataFram
             if sid not in corpus.texts:
                 continue  # an annotated source that is not in this corpus
             text = corpus.texts[sid]
-            mine = sents[sents.source_id == sid]
+            mine = sents[sents.source_id == sid][["char_start", "char_end", "paragraph", "sentence"]].to_dict("records")
             for field, items in (fields or {}).items():
                 for item in items or []:
                     start = -1
@@ -92,11 +92,11 @@ def load_annotations(corpus: Corpus, paths: list[Path]) -> dict[str, pd.DataFram
                         start = text.find(item["text"], start + 1)
                         if start < 0:
                             raise ValueError(f"{path}: {sid} {field}: text {item['text']!r} not found")
-                    hit = mine[(mine.char_start <= start) & (mine.char_end > start)]
+                    hit = next((r for r in mine if r["char_start"] <= start < r["char_end"]), None)
                     row = {"source_id": sid, "char_start": start, "char_end": start + len(item["text"]),
                            "text": item["text"],
-                           "paragraph": int(hit.paragraph.iloc[0]) if len(hit) else 0,
-                           "sentence": int(hit.sentence.iloc[0]) if len(hit) else 0}
+                           "paragraph": int(hit["paragraph"]) if hit else 0,
+                           "sentence": int(hit["sentence"]) if hit else 0}
                     row.update({k: v for k, v in item.items() if k not in ("text", "occurrence")})
                     out[field].append(row)
     frames = {}
@@ -139,20 +139,23 @@ def match(extracted: pd.DataFrame, gold: pd.DataFrame, columns: tuple[str, ...],
     """
     rows, used = [], set()
     text_col = next(c for c in ("quote", "date_text", "text") if c in extracted.columns)
+    by_source: dict = {}  # source -> [(index label, row)], in the frame's order
+    for i, r in zip(extracted.index, extracted.to_dict("records")):
+        by_source.setdefault(r["source_id"], []).append((i, r))
     for g in gold.to_dict("records"):
+        pool = by_source.get(g["source_id"], [])
         if by_sentence:
-            cands = extracted[(extracted.source_id == g["source_id"]) & (extracted.paragraph == g["paragraph"])
-                              & (extracted.sentence == g["sentence"])]
+            cands = [(i, r) for i, r in pool if i not in used and r["paragraph"] == g["paragraph"]
+                     and r["sentence"] == g["sentence"]]
         else:
-            cands = extracted[(extracted.source_id == g["source_id"]) & (extracted.char_start < g["char_end"])
-                              & (extracted.char_end > g["char_start"])]
-        cands = cands[~cands.index.isin(used)]
+            cands = [(i, r) for i, r in pool if i not in used and r["char_start"] < g["char_end"]
+                     and r["char_end"] > g["char_start"]]
         want = _values(g, columns)
-        hit = next((i for i, r in cands.iterrows() if _values(r, columns) == want), None)
-        status = "match" if hit is not None else ("wrong_value" if len(cands) and not by_sentence else "missed")
-        if hit is None and len(cands) and not by_sentence:
-            hit = cands.index[0]
-        ext = extracted.loc[hit] if hit is not None else None
+        hit = next((i for i, r in cands if _values(r, columns) == want), None)
+        status = "match" if hit is not None else ("wrong_value" if cands and not by_sentence else "missed")
+        if hit is None and cands and not by_sentence:
+            hit = cands[0][0]
+        ext = dict(cands)[hit] if hit is not None else None
         if hit is not None:
             used.add(hit)
         attribute_ok = None

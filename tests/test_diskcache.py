@@ -125,3 +125,20 @@ def test_a_value_that_cannot_be_pickled_or_inputs_changed_leave_nothing(tmp_path
     monkeypatch.setattr(diskcache, "_inputs_changed", lambda: True)
     table(corpus, 1)
     assert not list(root.rglob("*.pickle"))
+
+
+def test_the_build_stops_kernels_at_once():
+    """The Sphinx extension sets nbclient's default kernel shutdown to "immediate" (a notebook client that
+    myst-nb or jupyter-cache creates without the option no longer waits for the kernel to tear down)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from report.publish import sphinx_fixes
+
+    trait = NotebookClient.class_traits()["shutdown_kernel"]
+    before = trait.default_value
+    try:
+        sphinx_fixes.kernels_stop_at_once()
+        assert NotebookClient(nbformat.v4.new_notebook()).shutdown_kernel == "immediate"
+    finally:
+        trait.default_value = before

@@ -20,6 +20,7 @@ def suffixes() -> frozenset[str]:
     return frozenset([""] + codebook.load("acts")["suffixes"])
 
 
+@cache
 def stem(lemma: str) -> str:
     """The part every form of `lemma` starts with (recognise -> recogn, remove -> remov, plan -> plan)."""
     lemma = lemma.lower()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 import pandas as pd
 
 from .. import agreement, codings, extract
@@ -47,9 +50,18 @@ def extractor_errors(corpus: Corpus, sample: str = "in_sample", against: str = "
     """
     out = errors(AGAINST[against](corpus)[1])
     out = out[out["sample"] == sample].drop(columns="sample").reset_index(drop=True)
-    p = sample_corpus(corpus, sample).paragraphs
-    paragraph = [int(p[(p.source_id == r.source_id) & (p.char_start <= r.char_start)].paragraph.max())
-                 for r in out.itertuples()]
+    starts: dict[str, tuple[list, list]] = {}  # source -> (paragraph starts, highest paragraph number so far)
+    for sid, part in sample_corpus(corpus, sample).paragraphs.sort_values("char_start").groupby("source_id"):
+        starts[sid] = (part.char_start.tolist(), list(accumulate(part.paragraph.tolist(), max)))
+    def paragraph_of(source_id: str, char_start: int) -> int:
+        """The paragraph an error's span starts in: the highest numbered one that starts at or before it."""
+        at, highest = starts[source_id]
+        i = bisect_right(at, char_start) - 1
+        if i < 0:
+            raise ValueError(f"{source_id}: no paragraph starts at or before character {char_start}")
+        return int(highest[i])
+
+    paragraph = [paragraph_of(r.source_id, r.char_start) for r in out.itertuples()]
     out.insert(2, "paragraph", pd.Series(paragraph, index=out.index, dtype="int64"))
     return out
 
