@@ -6,8 +6,8 @@ delisting done; k2 (May 2025, primary on the record: B) dates it April 2025, so 
 (C). k3 (June 2025, derivative of reports it does not name: D) quotes Zamir Kabulov with no venue and no
 other source gives the words (lowers it to E), and is the only source of a dated event, a visit of March
 2025 (which lowers nothing).
-tests/fixtures/tables/path/: t3 (May 2024) denies the recognition that t1 dates 3 July 2025 (overtaken,
-lowering nothing); t2 dates it 3 June 2025, the version set aside (disputed date: D to E).
+tests/fixtures/tables/path/: t3 (May 2024) denies the recognition that t1 dates 3 July 2025, of Russia and
+of any country (overtaken twice, lowering nothing); t2 dates it 3 June 2025, the version set aside (disputed date: D to E).
 tests/fixtures/reading/: r1 affirms the recognition and r2, later, denies it: each is contradicted.
 """
 
@@ -52,7 +52,13 @@ def test_reliability_is_the_profile_lowered_by_the_record(k):
 
 def test_overtaken_and_disputed_dates():
     path = load_corpus(FIXTURES / "tables" / "path")
-    assert _problems(path) == [("t2-2025-07-20", "disputed_date", 1), ("t3-2024-05", "overtaken", 1)]
+    assert _problems(path) == [("t2-2025-07-20", "disputed_date", 1), ("t3-2024-05", "overtaken", 1),
+                               ("t3-2024-05", "overtaken", 1)]
+    # "Russia has not recognised the Taliban government. No country has recognised the Taliban.": both
+    # denials are overtaken by t1's 3 July 2025, the second as a denial of any state's recognition
+    items = sorted(criticism.track_records(path).query("problem == 'overtaken'").item)
+    assert items == ["denies (of any state): Russia recognises the Taliban government; done 3 July 2025",
+                     "denies: Russia recognises the Taliban government; done 3 July 2025"]
     r = criticism.reliability(path).set_index("source_id").reliability.to_dict()
     assert r == {"t3-2024-05": "C", "t1-2025-07-05": "B", "t2-2025-07-20": "E"}  # overtaken lowers nothing
 

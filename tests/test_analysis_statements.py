@@ -8,6 +8,8 @@
   recognises the Taliban (a3 4);
 - tests/fixtures/reading/ (r1-r4): r1 (2024-01-10) affirms and r2 (2024-06) denies that Russia
   recognises the Taliban;
+- tests/fixtures/tables/envoy/ (e1, e2): Russia accredits a Taliban diplomat in e1 (2024-03) and recognises
+  the Taliban on 3 July 2025 in e2, which also has it accept their ambassador (dated 2025-07-10);
 - the seeds, for the states other than Russia that moved (named in chapter 7).
 """
 
@@ -93,3 +95,10 @@ def test_recognition_turn(path, small, actors):
     assert statements.recognition_turn(path) == {"last_denial": "2024-05", "first_affirmation": "2025-06-03"}
     assert statements.recognition_turn(small) == {"last_denial": "2024-06", "first_affirmation": "2024-01-10"}
     assert statements.recognition_turn(actors) == {"last_denial": None, "first_affirmation": "2025-01"}
+
+
+def test_early_home_envoy_is_an_envoy_accepted_before_the_recognition(path, actors):
+    envoy = load_corpus(FIXTURES / "tables" / "envoy")
+    assert statements.early_home_envoy(envoy) == ["e1-2024-03"]  # e2's ambassador comes after the step
+    assert statements.early_home_envoy(actors) == []  # Russia recognises, but accepts no envoy
+    assert statements.early_home_envoy(path) == []

@@ -59,7 +59,7 @@ REQUIRED = {
     "guards": ["words", "selectors", "risks", "actors", "boilerplate"],
     "quotes": [{"quote_marks": ["pairs", "straight", "apostrophes"]}, "speech_verbs", "pronouns", "title_markers",
                "term_max_words", "titles", "speech_lemmas", "name_verbs", "definite_determiners", "history"],
-    "reading": ["questions", "polarity_words", "matrix_columns", "grades", "confidence",
+    "reading": ["questions", "polarity_words", "grades", "confidence",
                 "adoption_rules", "judgments", {"timeline": ["focus_from"]},
                 {"key_figures": ["currencies", "min_count", "facts", "dates"]}, "names_with_article"],
     "themes": ["themes"],
@@ -245,7 +245,6 @@ def test_act_polarity_and_category_references_exist():
     reading, analysis, claims = load("reading"), load("analysis"), load("claims")["kinds"]
     assert set(acts["key_acts"]) <= act_ids
     assert set(reading["polarity_words"]) == set(polarities)
-    assert sorted(p for ps in reading["matrix_columns"].values() for p in ps) == sorted(polarities)
     assert {d["act"] for d in reading["key_figures"]["dates"]["facts"]} <= act_ids
     assert set(analysis["event_kinds"]) <= set(analysis["stances"])
     for jid, sel in _selectors():

@@ -1,5 +1,5 @@
-"""report/tables/synthesis.py (chapter 8: the motives by year of publication, the key judgments with
-their confidence) on tests/fixtures/reading/ (r1-r4, all published in 2024; grades A, B, D, E; r3
+"""report/tables/synthesis.py (chapter 8: the key judgments with their confidence, the motives source
+by source) on tests/fixtures/reading/ (r1-r4, all published in 2024; grades A, B, D, E; r3
 rewrites r2), whose claims are hand-counted: security in r1, r2 and r3 (one sentence each), economic in
 r4; r1 affirms and r2 (later) denies that Russia recognises the Taliban."""
 
@@ -20,17 +20,23 @@ def small():
     return load_corpus(READING)
 
 
-def test_by_year(small):
-    y = synthesis.by_year(small)
-    assert list(y.index) == ["2024"] and y.loc["2024", "sources"] == 4 and y.loc["2024", "sentences"] == 4
-    assert y.loc["2024", SECURITY] == 75 and y.loc["2024", ECONOMIC] == 25
-    assert y.loc["2024"].drop(["sources", "sentences", SECURITY, ECONOMIC]).sum() == 0
+def test_first_named_groups_the_sources_by_the_motive_each_names_first(small):
+    # r1, r2 and r3 name security first (their one claim), r4 the economy
+    assert synthesis.first_named(small) == (f"{SECURITY} (Fixture Wire, Fixture Institute and Fixture Blog) and "
+                                            f"{ECONOMIC} (Fixture Daily)")
 
 
-def test_by_year_table_is_by_year_with_years_as_columns(small):
-    by_year, table = synthesis.by_year(small), synthesis.by_year_table(small)
-    assert list(table.columns) == list(by_year.index) and list(table.index) == list(by_year.columns)
-    assert list(table.index[:2]) == ["sources", "sentences"]
-    assert (table.T.to_numpy() == by_year.to_numpy()).all()
+def test_reliable_mains_names_each_reliable_source_by_its_outlet(small, monkeypatch):
+    import pandas as pd
 
+    from report.analysis import judgments
 
+    seen = []
+
+    def main_motives_among(corpus, at_least):
+        seen.append(at_least)
+        return pd.Series({"r1-2024-01": SECURITY, "r4-2024-08": ECONOMIC})
+
+    monkeypatch.setattr(judgments, "main_motives_among", main_motives_among)
+    assert synthesis.reliable_mains(small) == f"Fixture Wire ({SECURITY}) and Fixture Daily ({ECONOMIC})"
+    assert seen == ["B"]  # the grade the security judgment's divided_among check names (reading.yml)

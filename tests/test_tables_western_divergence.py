@@ -17,8 +17,7 @@ nothing, so a position's date is its source's publication date. Quotations (not 
 Decker's, coded western_divergence/recognition; a3 6, with no speaker, coded western_divergence/west and
 security/terrorism.
 
-tests/fixtures/reading/ (r1 affirms, r2 denies that Russia recognises the Taliban) for the statement
-matrix; and the seeds with their hand annotation (tests/annotations/), which the chapter's tables read
+Also the seeds with their hand annotation (tests/annotations/), which the chapter's tables read
 under `report.analysis.using_evidence`.
 """
 
@@ -31,7 +30,6 @@ from report import analysis, load_corpus
 from report.analysis import door
 from report.evaluate import load_annotations
 from report.paths import SEED_ANNOTATIONS
-from report.codebook import load
 from report.tables import western_divergence as wd
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -51,28 +49,6 @@ def actors():
 @pytest.fixture(scope="module")
 def path():
     return load_corpus(FIXTURES / "tables" / "path")
-
-
-# ---------------------------------------------------------------------------------------------
-# statement_matrix and short_act_columns
-# ---------------------------------------------------------------------------------------------
-
-def test_statement_matrix_one_column_per_polarity_group():
-    small = load_corpus(FIXTURES / "reading")
-    m = wd.statement_matrix(small)
-    assert m.index.name == "actor" and list(m.columns) == list(load("reading")["matrix_columns"])
-    assert m.loc["Russia", "affirmed"] == "recognises 1" and m.loc["Russia", "denied"] == "recognises 1"
-    assert m.loc["Russia", "expected or reported"] == ""
-
-
-def test_statement_matrix_counts_sources_most_statements_first(actors):
-    m = wd.statement_matrix(actors)
-    # China: envoy in a1 and a3, opposes in a2; the United States opposes in a1 and a3 (a3's two sentences
-    # count once); Russia recognises in a3
-    assert list(m.index) == ["China", "United States", "Russia"]
-    assert m.loc["China", "affirmed"] == "accepts an envoy 2, opposes 1"
-    assert m.loc["United States", "affirmed"] == "opposes 2" and m.loc["Russia", "affirmed"] == "recognises 1"
-    assert (m.drop(columns="affirmed") == "").all().all()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ A source's track record lists, each with the paragraph it rests on:
 - premature: an act done once (`reliability.once`: a listing, a delisting, a recognition) that it reports
   done before a later source dates it (after the source was written);
 - overtaken: such an act that it expects or denies and a later source dates after it was written (true
-  at its date; a reader should know that events moved on);
+  at its date; a reader should know that events moved on); a denial that any state does it ("no country
+  has recognised them", `reliability.any_state`) is overtaken by the first state that does;
 - disputed date: a date it gives that another source gives differently, in the version the book does not
   adopt (`timeline.date_disputes`);
 - unconfirmed quotation: words a derivative source gives a named speaker, with no venue or date, that no
@@ -129,15 +130,19 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                          "item": f"dates the act ({' and '.join(labels[a] for a in event.split(', '))}) "
                                  f"{long_date(r.date)}; the book adopts {', '.join(long_date(d) for d in sorted(set(kept.date)))}",
                          "by": ", ".join(sorted(set(kept.source_id)))})
-    once = set(spec()["once"])
+    once, any_state = set(spec()["once"]), set(spec().get("any_state", []))
+    first_by_anyone = {}  # act -> the earliest dated event of it, whoever the actor
+    for (_, act), when in sorted(first.items(), key=lambda kv: kv[1]["date"]):
+        first_by_anyone.setdefault(act, when)
     for r in st[st.act.isin(once)].itertuples():
-        when = first.get((r.actor, r.act))
+        when = first_by_anyone.get(r.act) if r.actor_id in any_state else first.get((r.actor, r.act))
         if when is None or when["source_id"] == r.source_id or not _after(when["date"], dates[r.source_id]):
             continue
         if r.polarity == "affirmed":
             problem, item = "premature", f"reports done: {when['event']}; dated {long_date(when['date'])}"
         elif r.polarity in ("prospective", "negated"):
-            word = "expects" if r.polarity == "prospective" else "denies"
+            word = ("expects" if r.polarity == "prospective" else "denies") + (
+                " (of any state)" if r.actor_id in any_state else "")
             problem, item = "overtaken", f"{word}: {when['event']}; done {long_date(when['date'])}"
         else:
             continue

@@ -72,6 +72,18 @@ def others_first_reported(corpus: Corpus) -> dict[str, str]:
     return out
 
 
+def early_home_envoy(corpus: Corpus) -> list[str]:
+    """The sources that affirm the home country accepting a Taliban envoy in a statement dated before the
+    first statement affirming that it recognises them (a diplomat accredited years before the recognition,
+    not the recognition's own envoy), sorted; none when no statement affirms the recognition."""
+    st = _affirmed(corpus)
+    st = st[st.actor_id == home()]
+    recognised = st.as_of[st.act == "recognises"]
+    if not len(recognised):
+        return []
+    return sorted(set(st.source_id[(st.act == "accepts_envoy") & (st.as_of < min(recognised))]))
+
+
 def recognition_turn(corpus: Corpus) -> dict:
     """When the home country's denials of recognition end and its affirmations begin: the latest date of a
     statement denying that it recognises the Taliban and the earliest affirming it (statement dates)."""

@@ -1,41 +1,12 @@
-"""Chapter 8 (notebooks/08_synthesis): the motives by year of publication, and the key judgments
-with their confidence."""
+"""Chapter 8 (notebooks/08_synthesis): the key judgments with their confidence, and the motives source by
+source."""
 
 from __future__ import annotations
 
-import pandas as pd
-
 from ..analysis import claims, judgments
-from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
 from ..prose import and_join
 from .lists import outlets
-
-
-def by_year(corpus: Corpus) -> pd.DataFrame:
-    """The share (%) of motive claim sentences in each category, by year of publication.
-
-    Index: year. Columns: sources, sentences (motive claim sentences), then one per category label."""
-    c = claims.of_kind(corpus, "motive").drop_duplicates(SENTENCE_KEY + ["category"])
-    year = dict(zip(corpus.sources.source_id, corpus.sources.published.str[:4]))
-    c = c.assign(year=c.source_id.map(year))
-    names = claims.labels()
-    rows = {}
-    for y, g in c.groupby("year"):
-        n = g.drop_duplicates(SENTENCE_KEY).shape[0]
-        rows[y] = {"sources": g.source_id.nunique(), "sentences": n,
-                   **{names[k]: round(100 * (g.category == k).sum() / n) for k in names}}
-    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("year")
-
-
-def by_year_table(corpus: Corpus) -> pd.DataFrame:
-    """`by_year` for the reader, years as columns so that the long motive names label rows: first how
-    many sources and motive-claim sentences each year has, then each motive's share (%) of them.
-
-    Index: row (sources, sentences, then the motive labels). Columns: one per year."""
-    return by_year(corpus).T.rename_axis(index="", columns=None)
-
-
 
 
 def reliable_mains(corpus: Corpus) -> str:

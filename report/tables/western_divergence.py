@@ -1,4 +1,4 @@
-"""Chapter 7 (notebooks/07_western_divergence): the arguments of divergence from the West, who does what, the
+"""Chapter 7 (notebooks/07_western_divergence): the arguments of divergence from the West, the
 positions held towards the Taliban, and who holds contrary ones."""
 
 from __future__ import annotations
@@ -7,28 +7,9 @@ import pandas as pd
 
 from ..analysis import door, judgments, statements, timeline
 from ..analysis.door import SENTENCE_KEY
-from ..codebook import load
 from ..corpus import Corpus
 from ..prose import and_join
 from ..publish.provenance import EvidenceTable
-
-
-def statement_matrix(corpus: Corpus) -> pd.DataFrame:
-    """Who does what, by polarity: for each actor (row label, most statements first), the acts that sources
-    affirm, deny, and expect or report of it, each with how many sources ("recognises 2, delists 2"); one
-    column per polarity, so that the table stays narrow."""
-    st = door.evidence(corpus)["statements"].drop_duplicates(["source_id", "actor_id", "act", "polarity"])
-    labels = statements.act_labels(short=True)
-    order = st.groupby("actor").size().sort_values(ascending=False, kind="stable").index
-    groups = load("reading")["matrix_columns"]  # column heading -> the polarities it gathers
-    rows = {}
-    for actor in order:
-        mine = st[st.actor == actor]
-        rows[actor] = {}
-        for column, polarities in groups.items():
-            counts = mine[mine.polarity.isin(polarities)].act.value_counts()
-            rows[actor][column] = ", ".join(f"{labels[a]} {int(counts[a])}" for a in labels if a in counts.index)
-    return pd.DataFrame.from_dict(rows, orient="index", columns=list(groups)).rename_axis("actor")
 
 
 def positions(corpus: Corpus) -> pd.DataFrame:
