@@ -32,7 +32,7 @@ from report.codebook import load
 FIXTURES = Path(__file__).parent / "fixtures"
 T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
-PRIMARY_RULE = "a primary source gives it, the other is derivative"
+PRIMARY_RULE = "a primary source gives the version adopted, only derivative ones the other"
 DATED_COLUMNS = ["source_id", "paragraph", "sentence", "char_start", "date_text", "date", "date_end", "precision",
                  "text", "published", "actors", "codes", "kinds"]
 DISAGREEMENT_COLUMNS = ["source_a", "paragraph_a", "date_a", "text_a", "source_b", "paragraph_b", "date_b", "text_b",
@@ -196,7 +196,7 @@ def test_the_seeds_recognition_date_is_adopted_by_corroboration():
     adopted = timeline.adopted_date(load_corpus(), "recognises")
     assert adopted["date"] == "2025-07-03" and adopted["sources"] == ["osw-2025-07"]
     assert adopted["rejected"] == ["2025-06-03"] and adopted["rejected_sources"] == ["stratheia-2025-07"]
-    assert adopted["rule"] == "more independent sources give it (1 independent against 0)"
+    assert adopted["rule"] == "more independent sources give the version adopted (the other version's sources are all derivative)"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,3 +29,17 @@ CASES = [
 @pytest.mark.parametrize("text, date_text, label", CASES)
 def test_short_label(text, date_text, label):
     assert short_label(pipeline()(text), text, date_text) == label
+
+
+def test_a_label_that_introduces_the_next_paragraph_quotes_its_opening_words():
+    from report.tables.timeline import LABEL_WORDS, with_what_follows
+
+    said = with_what_follows("The envoy said", "In 2023, the envoy said:",
+                             "Our doors stay open to every neighbour who respects our choices and our law.")
+    assert said == "The envoy said: “Our doors stay open to every…”"  # 3 + 6 words
+    assert len(said.split()) <= LABEL_WORDS[1]
+    assert with_what_follows("The envoy said", "In 2023, the envoy said:", "Short reply.") == \
+        "The envoy said: “Short reply.”"
+    # a sentence that does not end in a colon, or a last paragraph, keeps its label
+    assert with_what_follows("The forum opened", "In 2023, the forum opened.", "Next.") == "The forum opened"
+    assert with_what_follows("The envoy said", "In 2023, the envoy said:", None) == "The envoy said"

@@ -23,7 +23,7 @@ from report.tables import key_judgments
 FIXTURES = Path(__file__).parent / "fixtures"
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
 T1, T2 = "t1-2025-07-05", "t2-2025-07-20"
-PRIMARY_RULE = "a primary source gives it, the other is derivative"
+PRIMARY_RULE = "a primary source gives the version adopted, only derivative ones the other"
 COLUMNS = ["source_id", "paragraph", "fact", "value", "note"]
 
 

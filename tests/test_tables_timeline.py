@@ -30,7 +30,7 @@ T1, T2, T3 = "t1-2025-07-05", "t2-2025-07-20", "t3-2024-05"
 ALPHA, BETA, GAMMA = "alpha-2024-03-03", "beta-2024", "gamma-2025-07"
 MILESTONE_COLUMNS = ["date", "date_end", "precision", "sources", "source_ids", "actors", "source_id", "paragraph",
                      "text", "date_text", "when"]
-PRIMARY_RULE = "a primary source gives it, the other is derivative"
+PRIMARY_RULE = "a primary source gives the version adopted, only derivative ones the other"
 
 
 @pytest.fixture(scope="module")

@@ -118,7 +118,8 @@ def date_disputes(corpus: Corpus) -> pd.DataFrame:
                 winner, rule = leaders[0], r["label"]
                 if r["rule"] == "corroboration":  # say how many: a derivative source whose original is unknown counts none
                     against = max(-v["corroboration"] for d, v in scores.items() if d != winner)
-                    rule += f" ({-best} independent against {against})"
+                    rule += (" (the other version's sources are all derivative)" if against == 0
+                             else f" ({-best} independent against {against})")
                 break
         for date, sources in sorted(versions.items()):
             for sid, (paragraph, text) in sorted(sources.items()):

@@ -140,6 +140,17 @@ def short_label(doc, sentence_text: str, date_text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def with_what_follows(label: str, sentence_text: str, following: str | None) -> str:
+    """A label whose sentence ends in a colon, introducing the next paragraph ("In 2022, Putin said:"), with
+    the opening words of that paragraph in quotation marks, so that it says what was said; others as they
+    are. The whole label keeps to LABEL_WORDS[1] words."""
+    if not sentence_text.rstrip().endswith(":") or not following or not following.split():
+        return label
+    room = max(LABEL_WORDS[1] - len(label.rstrip("…").split()), 3)
+    words = following.split()
+    return f"{label.rstrip('…')}: “{' '.join(words[:room]).strip(' ,;:')}{'…' if len(words) > room else ''}”"
+
+
 def reported_steps(corpus: Corpus) -> pd.DataFrame:
     """Steps towards an act of `timeline.steps` (reading.yml) that sources written before the act report as
     news of their day: the home country's prospective statements of the act (considered, lobbied for,
@@ -175,7 +186,9 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     steps = steps.assign(when=steps.date, sources=1, source_ids=steps.source_id, date_text="")
     m = pd.concat([m, steps], ignore_index=True).sort_values(["date", "source_ids", "paragraph"], ignore_index=True)
     origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
-    out = m.assign(what=[short_label(corpus.docs[(sid, int(p))], t, dt)
+    following = {(sid, n): doc.text for (sid, n), doc in corpus.docs.items()}
+    out = m.assign(what=[with_what_follows(short_label(corpus.docs[(sid, int(p))], t, dt), t,
+                                           following.get((sid, int(p) + 1)))
                          for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)],
                    derivative_only=[all(origin.get(s) == "derivative" for s in ids.split(", ")) for ids in m.source_ids])
     return out[["date", "when", "what", "sources", "source_ids", "derivative_only", "source_id", "paragraph",
