@@ -255,21 +255,3 @@ def test_specialist_after_needs_a_specialist_primary_source_written_after_the_ac
     assert "2025-08-01" in judgments._check_specialist_after(seeds, None, spec, {})
 
 
-def test_order_named_and_never_first(small):
-    """r1-r3 give security only, r4 the economy: named first as given. never_first fails for security (named
-    first by r1-r3) and holds for China (no one names it); an economic claim put before r1's security words
-    (a lower offset, a later paragraph notwithstanding) makes r1 name the economy first."""
-    from report.analysis import claims as analysis_claims
-    from report.analysis import door
-    order = analysis_claims.order_named(small)
-    assert list(order["first"]) == ["security and counter-terrorism"] * 3 + ["trade, transit and economic stakes"]
-    spec = {"check": "never_first", "kind": "motive", "category": "security"}
-    assert "r1-2024-01, r2-2024-06, r3-2024-07" in judgments._check_never_first(small, None, spec, {})
-    assert judgments._check_never_first(small, None, {**spec, "category": "china"}, {}) is None
-    c = door.evidence(small)["claims"]
-    first = c[(c.source_id == R1) & (c.kind == "motive")].iloc[[0]]
-    earlier = first.assign(category="economic", char_start=first.char_start - 50)
-    with door.using_evidence({"claims": pd.concat([c, earlier], ignore_index=True)}):
-        reordered = analysis_claims.order_named(small)
-        assert reordered.loc[R1, "first"] == "trade, transit and economic stakes"
-        assert reordered.loc[R1, "order"] == "trade, transit and economic stakes > security and counter-terrorism"

@@ -125,3 +125,15 @@ def test_derivative_flag_only_when_every_source_is_derivative():
     assert lists.derivative_flag(seeds, ["stratheia-2025-07", "odri-2024-10"]) == f" ({lists.DERIVATIVE_ONLY[2]})"
     assert lists.derivative_flag(seeds, ["stratheia-2025-07", "osw-2025-07"]) == ""
     assert lists.derivative_flag(seeds, []) == ""
+
+
+def test_voiced_names_the_speaker_quoted_or_else_the_outlet():
+    """A sentence inside a quotation is voiced by its speaker, quoted by the outlet; one outside any
+    quotation by the outlet alone (fixture: tests/fixtures/tables/actors/, a2's Karen Decker)."""
+    actors = load_corpus(Path(__file__).parent / "fixtures" / "tables" / "actors")
+    q = actors.sentences
+    inside = q[(q.source_id == "a2-2024-09") & q.text.str.contains("recognise")].head(1)
+    outside = q[(q.source_id == "a1-2024-03")].head(1)
+    assert lists.voiced(actors, inside) == "Karen Decker, quoted by Fixture Institute"
+    assert lists.voiced(actors, outside) == "Fixture Wire"
+    assert lists.voiced(actors, pd.concat([outside, inside])) == "Fixture Wire and Karen Decker, quoted by Fixture Institute"

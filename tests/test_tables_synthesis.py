@@ -20,12 +20,6 @@ def small():
     return load_corpus(READING)
 
 
-def test_first_named_groups_the_sources_by_the_motive_each_names_first(small):
-    # r1, r2 and r3 name security first (their one claim), r4 the economy
-    assert synthesis.first_named(small) == (f"{SECURITY} (Fixture Wire, Fixture Institute and Fixture Blog) and "
-                                            f"{ECONOMIC} (Fixture Daily)")
-
-
 def test_reliable_mains_names_each_reliable_source_by_its_outlet(small, monkeypatch):
     import pandas as pd
 

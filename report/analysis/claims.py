@@ -133,17 +133,3 @@ def silent_on_kind(corpus: Corpus, kind: str) -> list[str]:
     return [s for s in source_order(corpus) if s not in stated]
 
 
-def order_named(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
-    """Each source's own ordering: the categories of `kind` in the order the source first names them (by the
-    position of the words a claim rests on, so that "leverage ..., security ... and the market" within one
-    sentence keeps its order). Index: source (oldest first). Columns: first (the label named first, "" when
-    none), order (the labels, joined with " > "), paragraph (where the first is named)."""
-    c = of_kind(corpus, kind).sort_values(["char_start", "category"])
-    names = labels(kind)
-    rows = {}
-    for sid in source_order(corpus):
-        mine = c[c.source_id == sid].drop_duplicates("category")
-        rows[sid] = {"first": names[mine.category.iloc[0]] if len(mine) else "",
-                     "order": " > ".join(names[k] for k in mine.category),
-                     "paragraph": int(mine.paragraph.iloc[0]) if len(mine) else 0}
-    return pd.DataFrame.from_dict(rows, orient="index", columns=["first", "order", "paragraph"]).rename_axis("source")

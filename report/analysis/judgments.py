@@ -13,7 +13,7 @@ import pandas as pd
 from ..codebook import load
 from ..corpus import Corpus
 from ..guards import guard_all
-from .claims import balance, labels, order_named, ranking
+from .claims import balance, labels, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
@@ -246,15 +246,6 @@ def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
             f"motives: " + (", ".join(f"{s} {m}" for s, m in main.items()) or "none gives a motive"))
 
 
-def _check_never_first(corpus, rows, spec, judgment) -> str | None:
-    """No source names the category first (`claims.order_named`: its first claim of the kind is of another
-    category): common ground, not what any source leads with."""
-    kind = spec.get("kind", "motive")
-    firsts = order_named(corpus, kind)["first"]
-    leading = sorted(firsts.index[firsts == labels(kind)[spec["category"]]])
-    return None if not leading else f"named first by {', '.join(leading)}"
-
-
 def _check_derivative_only(corpus, rows, spec, judgment) -> str | None:
     """Every source of the rows (the check's own selector, else the judgment's evidence) is derivative."""
     ids = sorted(set(_own(corpus, rows, spec).source_id))
@@ -327,7 +318,6 @@ CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": 
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
           "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among,
-          "never_first": _check_never_first,
           "derivative_only": _check_derivative_only, "specialist_after": _check_specialist_after, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, criticism, statements
+from ..analysis import claims, criticism, door, statements
 from ..corpus import Corpus
 from ..extract.claims import AUTHOR
 from ..prose import and_join
@@ -52,6 +52,26 @@ def outlets(corpus: Corpus, ids) -> str:
     """The outlets of the sources `ids`, in words ("Stratheia and The Conversation")."""
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     return and_join([names[i] for i in ids])
+
+
+def voiced(corpus: Corpus, rows: pd.DataFrame) -> str:
+    """Who says what `rows` (evidence rows: source_id, paragraph, sentence) say, in words: for each source
+    (oldest first), the speakers of the quotations that hold the rows' sentences, "quoted by" the outlet
+    ("Vladimir Sotnikov, quoted by The Christian Science Monitor"), else the outlet alone."""
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    quotes = door.evidence(corpus)["quotes"]
+    spans = corpus.sentences.set_index(["source_id", "paragraph", "sentence"])
+    order = {s: i for i, s in enumerate(door.source_order(corpus))}
+    parts = []
+    for sid in sorted(set(rows.source_id), key=order.get):
+        speakers = []
+        for r in rows[rows.source_id == sid].drop_duplicates(door.SENTENCE_KEY).itertuples():
+            start, end = spans.loc[(sid, r.paragraph, r.sentence), ["char_start", "char_end"]]
+            held = quotes[(quotes.source_id == sid) & (quotes.char_start < end) & (quotes.char_end > start)
+                          & (quotes.speaker.fillna("") != "")]
+            speakers += [x for x in held.speaker if x not in speakers]
+        parts.append(f"{and_join(speakers)}, quoted by {names[sid]}" if speakers else names[sid])
+    return and_join(parts)
 
 
 DERIVATIVE_ONLY = {1: "only a derivative source says so", 2: "only derivative sources say so"}  # flags in prose

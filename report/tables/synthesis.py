@@ -3,10 +3,9 @@ source."""
 
 from __future__ import annotations
 
-from ..analysis import claims, judgments
+from ..analysis import judgments
 from ..corpus import Corpus
 from ..prose import and_join
-from .lists import outlets
 
 
 def reliable_mains(corpus: Corpus) -> str:
@@ -18,10 +17,3 @@ def reliable_mains(corpus: Corpus) -> str:
     return and_join([f"{outlets[s]} ({m})" for s, m in judgments.main_motives_among(corpus, at_least).items()])
 
 
-def first_named(corpus: Corpus) -> str:
-    """The motive each source names first (`claims.order_named`), in words, sources grouped by it in the
-    order the motives first come up ("trade ... (The Conversation and OSW Centre for Eastern Studies),
-    ...")."""
-    order = claims.order_named(corpus)
-    firsts = [f for f in dict.fromkeys(order["first"]) if f]
-    return and_join([f"{f} ({outlets(corpus, order.index[order['first'] == f])})" for f in firsts])
