@@ -71,23 +71,32 @@ def _is_opening_quote(doc: Doc, i: int) -> bool:
 
 @Language.component("sentence_fixes")
 def sentence_fixes(doc: Doc) -> Doc:
-    """Two general corrections to the sentencizer's boundaries.
+    """Three general corrections to the sentencizer's boundaries.
 
     - An opening quotation mark after a full stop belongs to the next sentence, not the
       end of the previous one ('... journalists. “We have ...').
     - A 'sentence' that starts with a lowercase letter continues the previous one
       (an abbreviation the tokenizer did not know, such as 'approx. five').
+    - A full stop inside parentheses that the sentence opened, and that close later in the
+      paragraph, ends no sentence ("(ISIS-K; see ‘Islamists’. The Moscow attack’), which ...").
     """
     # the boundaries are read and written as one array: setting Token.is_sent_start one token at a
     # time re-checks the whole document each time, which is quadratic in a paragraph's length
     starts = doc.to_array([SENT_START]).astype("int64")  # 1 starts a sentence, -1 does not, 0 unset
+    last_close = max((t.i for t in doc if t.text == ")"), default=-1)
+    depth = 0  # parentheses opened since the current sentence began and not yet closed
     for i in range(1, len(doc)):
+        prev = doc[i - 1].text
+        depth = depth + 1 if prev == "(" else max(depth - 1, 0) if prev == ")" else depth
         if starts[i] != 1:
             continue
-        if doc[i].text[:1].islower():
+        if doc[i].text[:1].islower() or (depth and i < last_close):
             starts[i] = -1
         elif _is_opening_quote(doc, i - 1) and starts[i - 1] != 1:
             starts[i - 1], starts[i] = 1, -1
+            depth = 0  # a sentence begins at the quotation mark
+        else:
+            depth = 0  # a sentence begins here
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 

@@ -71,6 +71,13 @@ def test_sentences_tile_each_paragraph():
     ("“We deal with it.” “We must,” he said.", ["“We deal with it.”", "“We must,” he said."]),
     ('He said it. "Fine," she said.', ["He said it.", '"Fine," she said.']),
     ("It rose by 5 pct. and then fell.", ["It rose by 5 pct. and then fell."]),
+    # a full stop inside parentheses the sentence opened, closed later, ends nothing
+    ("It fights ISIS-K (see ‘Islamists’. The attack’), which it names. Next.",
+     ["It fights ISIS-K (see ‘Islamists’. The attack’), which it names.", "Next."]),
+    ("He left (it was late. Very late.) She stayed.", ["He left (it was late. Very late.)", "She stayed."]),
+    # a parenthesis that never closes, or closes in its own sentence, changes nothing
+    ("A stray ( bracket. Then a sentence.", ["A stray ( bracket.", "Then a sentence."]),
+    ("1) First point. 2) Second point.", ["1) First point.", "2) Second point."]),
 ])
 def test_sentence_splitting_survives_abbreviations_and_quotes(text, expected):
     assert [s.text for s in pipeline()(text).sents] == expected
