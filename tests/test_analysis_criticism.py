@@ -134,3 +134,14 @@ def test_a_problem_repeated_in_later_paragraphs_is_listed_once_naming_them():
     for r in repeated.itertuples():
         later = [int(n) for n in r.item.split("(also ")[1].rstrip(")").replace("¶", "").split(", ")]
         assert all(n > r.paragraph for n in later)
+
+
+def test_a_derivative_quotation_with_a_venue_is_listed_but_lowers_nothing():
+    """In the seeds, Stratheia (derivative, naming no original) gives Kabulov's words of March 2024 (coded with
+    a venue) and no other source gives them: listed, lowering nothing (Stratheia's record already lowers it)."""
+    seeds = load_corpus()
+    t = criticism.track_records(seeds)
+    dated = t[(t.problem == "unconfirmed_dated_quote") & (t.source_id == "stratheia-2025-07") & (t.paragraph == 3)]
+    assert len(dated) == 1 and "Zamir Kabulov, no other source gives it" in dated.item.iloc[0]
+    lowers = {p["id"]: p["lowers"] for p in criticism.spec()["problems"]}
+    assert lowers["unconfirmed_dated_quote"] is False

@@ -85,8 +85,16 @@ def test_quotations_list(corpus):
 def test_a_derivative_quotation_with_no_venue_is_flagged():
     """Stratheia (derivative) quotes China's envoy with no venue, and no other seed gives his words."""
     q = lists.quotations_list(load_corpus(), "china")
-    flagged = q.df[q.df.note == lists.UNCONFIRMED]
+    flagged = q.df[q.df.note == lists.UNCONFIRMED["unconfirmed_quote"]]
     assert list(zip(flagged.source_id, flagged.paragraph)) == [("stratheia-2025-07", 8)]
+
+
+def test_a_derivative_quotation_with_a_venue_is_flagged_too():
+    """Stratheia (derivative, naming no original) dates Kabulov's words to March 2024 (coded with a venue);
+    no other seed gives them: flagged as given only by a derivative source."""
+    q = lists.quotations_list(load_corpus(), "pragmatism")
+    flagged = q.df[q.df.note == lists.UNCONFIRMED["unconfirmed_dated_quote"]]
+    assert ("stratheia-2025-07", 3, "Zamir Kabulov") in set(zip(flagged.source_id, flagged.paragraph, flagged.speaker))
 
 
 def test_a_quotation_with_no_speaker_is_shown_as_not_named():

@@ -15,7 +15,8 @@ A source's track record lists, each with the paragraph it rests on:
 - disputed date: a date it gives that another source gives differently, in the version the book does not
   adopt (`timeline.date_disputes`);
 - unconfirmed quotation: words a derivative source gives a named speaker, with no venue or date, that no
-  other source gives;
+  other source gives; with a venue or date, the same words are still unconfirmed (the source names no
+  original), which lowers nothing but is listed;
 - single derivative: a dated event, a date of the run-up (from the timeline's `focus_from` year) or a hard
   figure that only one derivative source gives.
 """
@@ -150,12 +151,15 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                      "by": f"{when['source_id']} ¶{when['paragraph']}"})
     q = attributed_quotes(corpus)
     texts = {s: _words(t) for s, t in corpus.texts.items()}
-    for r in q[q.source_id.isin(derivative) & (q.attribution == "named")].itertuples():
+    for r in q[q.source_id.isin(derivative) & q.attribution.isin(["named", "venue"])].itertuples():
         words = _words(r.quote)
         if any(words and words in t for s, t in texts.items() if s != r.source_id):
             continue
-        rows.append({"source_id": r.source_id, "problem": "unconfirmed_quote", "paragraph": int(r.paragraph),
-                     "item": f"“{r.quote}” ({r.speaker}, no venue or date)", "by": ""})
+        bare = r.attribution == "named"
+        rows.append({"source_id": r.source_id, "problem": "unconfirmed_quote" if bare else "unconfirmed_dated_quote",
+                     "paragraph": int(r.paragraph),
+                     "item": f"“{r.quote}” ({r.speaker}, {'no venue or date' if bare else 'no other source gives it'})",
+                     "by": ""})
     for r in dated_acts(corpus).itertuples():
         ids = r.source_ids.split(", ")
         if len(ids) == 1 and ids[0] in derivative:

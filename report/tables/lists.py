@@ -28,17 +28,20 @@ def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive
     return EvidenceTable(c, ["who", "text"] if category else ["categories", "who", "text"])
 
 
-UNCONFIRMED = "only a derivative source gives it, with no venue"  # how a quotation of that kind is flagged
+UNCONFIRMED = {"unconfirmed_quote": "only a derivative source gives it, with no venue",  # how such quotations are flagged
+               "unconfirmed_dated_quote": "only a derivative source gives it"}
 
 
 def quotations_list(corpus: Corpus, category: str | None, kind: str = "motive") -> EvidenceTable:
     """The quotations inside the claims of `category`: speaker, quote, and a note on a paragraph where a
     derivative source quotes a named speaker with no venue that no other source confirms (the track
-    record's `unconfirmed_quote`), so that such words are never shown as an official's without a flag."""
+    record's `unconfirmed_quote`, or with a venue, `unconfirmed_dated_quote`), so that such words are never
+    shown as an official's without a flag."""
     q = claims.quotations(corpus, category, kind)
     t = criticism.track_records(corpus)
-    flagged = set(zip(t.source_id[t.problem == "unconfirmed_quote"], t.paragraph[t.problem == "unconfirmed_quote"]))
-    note = [UNCONFIRMED if (s, int(p)) in flagged else "" for s, p in zip(q.source_id, q.paragraph)]
+    t = t[t.problem.isin(list(UNCONFIRMED))].sort_values("problem")  # a bare quotation's flag wins
+    flagged = {(s, int(p)): UNCONFIRMED[k] for s, p, k in zip(t.source_id, t.paragraph, t.problem)}
+    note = [flagged.get((s, int(p)), "") for s, p in zip(q.source_id, q.paragraph)]
     return EvidenceTable(q.assign(speaker=q.speaker.replace("", NO_SPEAKER), note=note), ["speaker", "quote", "note"])
 
 
