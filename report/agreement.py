@@ -126,3 +126,16 @@ def reliability(corpus: Corpus, pairs: list[tuple[Coding, Coding]]) -> pd.DataFr
     rows = {field: {"units": len(vs), "agreement": round(100 * sum(x == y for x, y in vs) / len(vs)) if vs else 0,
                     "alpha": round(alpha(vs), 2) if vs else float("nan")} for field, vs in values.items()}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("field")
+
+
+def lead_reliability(pairs: list[tuple[Coding, Coding]]) -> pd.DataFrame:
+    """Agreement on each source's lead motives (`leads`, codings/GUIDE.md): one unit per source, a coder's
+    value being the motive categories they coded as its lead, joined ("none" when they coded none).
+
+    Index: field ("leads: lead motives"). Columns as `reliability`'s."""
+    def value(c: Coding) -> str:
+        return "+".join(sorted(set(c.rows["leads"].category))) or NONE
+    vs = [(value(a), value(b)) for a, b in pairs]
+    row = {"units": len(vs), "agreement": round(100 * sum(x == y for x, y in vs) / len(vs)) if vs else 0,
+           "alpha": round(alpha(vs), 2) if vs else float("nan")}
+    return pd.DataFrame.from_dict({"leads: lead motives": row}, orient="index").rename_axis("field")

@@ -2,7 +2,8 @@
 
 A coding file holds the rows one coder (a blind coding, `codings/blind/<source>.<coder>.yml`) or the
 adjudication (`codings/<source>.yml`) read in one source: statements, claims and quotations, each
-naming its paragraph and quoting the exact words it rests on. `validate` checks every row against the
+naming its paragraph and quoting the exact words it rests on, and the source's lead motives (`leads`: the
+motive it itself weighs most, coded in a round of its own). `validate` checks every row against the
 manifest, the source's paragraphs and the codebook, and returns every problem, one line each naming
 the file, the entry and the field (`python -m report.codings FILE...` prints them, exit 2).
 """
@@ -24,24 +25,27 @@ from .manifest import _load_yaml, parse_published
 from .paths import CODINGS
 from .problems import Problem, name, show
 
-SECTIONS = ("statements", "claims", "quotes")
+SECTIONS = ("statements", "claims", "quotes")  # the evidence tables
+LEADS = "leads"  # how the source itself weighs the motives: not a row of the evidence tables
 FIELDS = {
     "statements": {"paragraph": True, "quote": True, "actor": True, "act": True, "polarity": True, "date": False,
                    "note": False},
     "claims": {"paragraph": True, "quote": True, "kind": True, "category": True, "stance": True, "who": True,
                "note": False},
     "quotes": {"paragraph": True, "quote": True, "speaker": True, "attribution": True, "note": False},
+    LEADS: {"paragraph": True, "quote": True, "category": True, "basis": True, "who": True, "note": False},
 }
 for _fields in FIELDS.values():
     _fields["status"] = False  # `proposed` on a row `report propose` wrote that no reviewer has decided yet
 PROPOSED = "proposed"
 TOP = {"source": True, "coder": False, "coders": False, "statements": False, "claims": False, "quotes": False,
-       "decisions": False}
+       LEADS: False, "decisions": False}
 DECISION_FIELDS = {"section": True, "item": True, "decision": True, "reason": True}
 LOCATION = ["source_id", "paragraph", "sentence", "char_start", "char_end", "quote"]
 COLUMNS = {"statements": LOCATION + ["actor_id", "act", "polarity", "date"],
            "claims": LOCATION + ["kind", "category", "stance", "who"],
-           "quotes": LOCATION + ["speaker", "attribution"]}
+           "quotes": LOCATION + ["speaker", "attribution"],
+           LEADS: LOCATION + ["category", "basis", "who"]}
 
 
 def vocabulary() -> dict[str, set[str]]:
@@ -51,18 +55,21 @@ def vocabulary() -> dict[str, set[str]]:
     kinds["assessment"] = set(codings["assessments"])
     return {"actor": set(actors()), "act": set(acts["acts"]), "polarity": set(acts["polarities"]),
             "kind": set(kinds), "stance": set(codings["stances"]), "attribution": set(codings["attributions"]),
+            "basis": set(codings["lead_bases"]),
             **{f"category:{k}": v for k, v in kinds.items()}}
 
 
 @dataclass
 class Coding:
-    """One coding file: its source, coder(s), and its rows by section (frames with COLUMNS)."""
+    """One coding file: its source, coder(s), its rows by section (frames with COLUMNS; `leads` among
+    them) and the sections the file holds (a coder of one round codes only that round's sections)."""
 
     path: Path
     source_id: str
     coder: str
     rows: dict[str, pd.DataFrame]
     decisions: list[dict]
+    sections: frozenset[str] = frozenset(SECTIONS)
 
 
 def _line(node: yaml.Node | None, section: str, index: int) -> str:
@@ -132,13 +139,17 @@ def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: di
     elif row["quote"] not in text:
         problem("quote", f"{show(row['quote'])} is not in paragraph {para} (copy the words exactly)")
         ok = False
-    checks = {"statements": ("actor", "act", "polarity"), "claims": ("kind", "stance"), "quotes": ("attribution",)}
+    checks = {"statements": ("actor", "act", "polarity"), "claims": ("kind", "stance"), "quotes": ("attribution",),
+              LEADS: ("basis",)}
     for field in checks[section]:
         if row[field] not in vocab[field]:
             problem(field, f"{show(row[field])} is not one of the codebook's")
             ok = False
     if section == "claims" and row["kind"] in vocab["kind"] and row["category"] not in vocab[f"category:{row['kind']}"]:
         problem("category", f"{show(row['category'])} is not a {row['kind']} category of the codebook")
+        ok = False
+    if section == LEADS and row["category"] not in vocab["category:motive"]:
+        problem("category", f"{show(row['category'])} is not a motive category of the codebook")
         ok = False
     if section == "statements" and row.get("date") not in (None, ""):
         try:
@@ -160,6 +171,8 @@ def _check_row(section: str, row: dict, source: str, paragraphs: dict, vocab: di
         typed.update(actor_id=row["actor"], act=row["act"], polarity=row["polarity"], date=row.get("date") or "")
     elif section == "claims":
         typed.update(kind=row["kind"], category=row["category"], stance=row["stance"], who=row["who"].strip())
+    elif section == LEADS:
+        typed.update(category=row["category"], basis=row["basis"], who=row["who"].strip())
     else:
         typed.update(speaker=row["speaker"].strip(), attribution=row["attribution"])
     return typed
@@ -204,8 +217,8 @@ def _read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding 
         problems.append(Problem(label, "(top)", "source", f"{show(source)} is not a source id of the manifest"))
         return None, problems
     paragraphs, vocab = _paragraphs(corpus), vocabulary()
-    rows: dict[str, list[dict]] = {s: [] for s in SECTIONS}
-    for section in SECTIONS:
+    rows: dict[str, list[dict]] = {s: [] for s in (*SECTIONS, LEADS)}
+    for section in (*SECTIONS, LEADS):
         items = data.get(section) or []
         if not isinstance(items, list):
             problems.append(Problem(label, "(top)", section, "must be a list of rows"))
@@ -232,11 +245,12 @@ def _read(path: Path, corpus: Corpus, label: str | None = None) -> tuple[Coding 
     coder = data.get("coder") or (", ".join(str(c) for c in coders) if isinstance(coders, list) else "")
     if problems:
         return None, problems
-    for section in SECTIONS:
+    for section in (*SECTIONS, LEADS):
         for r in rows[section]:
             r["sentence"], r["char_start"], r["char_end"] = locate(corpus, source, r["paragraph"], r["quote"])
-    frames = {s: pd.DataFrame(rows[s], columns=COLUMNS[s]) for s in SECTIONS}
-    return Coding(path, source, str(coder), frames, [d for d in decisions if isinstance(d, dict)]), problems
+    frames = {s: pd.DataFrame(rows[s], columns=COLUMNS[s]) for s in (*SECTIONS, LEADS)}
+    held = frozenset(s for s in (*SECTIONS, LEADS) if s in data)
+    return Coding(path, source, str(coder), frames, [d for d in decisions if isinstance(d, dict)], held), problems
 
 
 def proposals(corpus: Corpus, source_id: str, machine: dict[str, pd.DataFrame]) -> dict:

@@ -54,3 +54,22 @@ def test_reliability_table(pair):
     assert table.loc["statements: who does what", "alpha"] == 1.0
     assert table.loc["statements: polarity", "units"] == 1 and table.loc["statements: polarity", "agreement"] == 0
     assert math.isnan(table.loc["claims: assessment categories", "alpha"])  # nothing coded by either
+
+
+def test_lead_agreement_compares_each_sources_lead_motives(tmp_path):
+    corpus = load_corpus(FIXTURES / "corpus")
+    head = "source: alpha-2024-03-03\ncoder: {c}\nleads:\n"
+    row = '  - {{paragraph: 9, quote: "the partners would expand trade", category: {cat}, basis: said, who: author}}\n'
+    files = {"c": head.format(c="c") + row.format(cat="economic"),
+             "d": head.format(c="d") + row.format(cat="economic"),
+             "e": head.format(c="e") + row.format(cat="security"),
+             "f": "source: alpha-2024-03-03\ncoder: f\nleads: []\n"}
+    read = {}
+    for c, text in files.items():
+        (tmp_path / f"{c}.yml").write_text(text, encoding="utf-8")
+        read[c], problems = codings.read(tmp_path / f"{c}.yml", corpus)
+        assert problems == []
+    same = agreement.lead_reliability([(read["c"], read["d"])])
+    assert same.index.tolist() == ["leads: lead motives"] and same.loc["leads: lead motives", "agreement"] == 100
+    apart = agreement.lead_reliability([(read["c"], read["e"]), (read["c"], read["f"])])
+    assert apart.loc["leads: lead motives", "units"] == 2 and apart.loc["leads: lead motives", "agreement"] == 0

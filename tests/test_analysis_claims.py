@@ -42,12 +42,13 @@ def actors():
     return load_corpus(FIXTURES / "tables" / "actors")
 
 
-def test_ranking_counts_sources_then_sentences(small):
+def test_ranking_counts_leads_then_sources_then_sentences(small):
     r = claims.ranking(small)
     assert sorted(r.index) == sorted(claims.labels().values())  # one row per category, stated or not
     assert r.index[0] == SECURITY and r.loc[SECURITY, "sources"] == 3 and r.loc[SECURITY, "rank"] == 1
     assert r.loc[ECONOMIC, "sources"] == 1 and r.loc[ECONOMIC, "rank"] == 2
-    assert list(r.columns) == ["sources", "sentences", "rank", R1, R2, R3, R4]
+    assert list(r.columns) == ["sources", "sentences", "put first by", "rank", R1, R2, R3, R4]
+    assert r["put first by"].sum() == 0  # no fixture source is coded for its lead motive
     assert r.loc["alignment with China", "sources"] == 0
     assert r.sources.sum() == 4 and r.sentences.sum() == 4
 
@@ -114,3 +115,31 @@ def test_home_voices(corpus):
     assert claims.home_voices(corpus, "pragmatism") == ["Sergey Lavrov"]
     assert claims.home_voices(corpus, "economic") == []
     assert claims.home_voices(load_corpus(), "pragmatism")  # the seeds quote Moscow's officials on it
+
+
+def _leads(rows, coded):
+    import pandas as pd
+
+    from report.analysis.door import LEAD_COLUMNS
+    return pd.DataFrame([dict(zip(LEAD_COLUMNS, r)) for r in rows], columns=LEAD_COLUMNS), coded
+
+
+def test_the_motive_a_source_puts_first_outranks_the_motive_more_sources_name(small, monkeypatch):
+    # r4 (coded for leads) puts the economy first; r1 is coded and puts nothing first; r2 and r3 are not coded
+    monkeypatch.setattr(claims, "lead_rows", lambda corpus: _leads(
+        [(R4, 2, 1, "economic", "said", "author", "above all for trade")], [R1, R4]))
+    r = claims.ranking(small)
+    assert r.index[0] == ECONOMIC and r.loc[ECONOMIC, "put first by"] == 1 and r.loc[ECONOMIC, "rank"] == 1
+    assert r.loc[SECURITY, "rank"] == 2 and r.loc[SECURITY, "sources"] == 3
+    le = claims.leads(small)
+    assert list(le.columns) == ["source_id", "lead", "basis", "paragraph", "quote"]
+    assert list(zip(le.source_id, le.lead, le.basis, le.paragraph)) == [
+        (R1, "none", "", 0), (R2, "not coded", "", 0), (R3, "not coded", "", 0), (R4, ECONOMIC, "said", 2)]
+
+
+def test_a_tie_on_leads_sources_and_sentences_shares_a_rank(small, monkeypatch):
+    monkeypatch.setattr(claims, "lead_rows", lambda corpus: _leads([], []))
+    r = claims.ranking(small)
+    unnamed = r[r.sources == 0]
+    assert len(unnamed) > 1 and unnamed["rank"].nunique() == 1  # every motive no source names ties last
+    assert r.loc[SECURITY, "rank"] == 1 and r.loc[ECONOMIC, "rank"] == 2

@@ -145,3 +145,14 @@ def test_a_derivative_quotation_with_a_venue_is_listed_but_lowers_nothing():
     assert len(dated) == 1 and "Zamir Kabulov, no other source gives it" in dated.item.iloc[0]
     lowers = {p["id"]: p["lowers"] for p in criticism.spec()["problems"]}
     assert lowers["unconfirmed_dated_quote"] is False
+
+
+def test_a_border_between_two_states_that_share_none_is_an_error_of_the_record():
+    corpus = load_corpus(FIXTURES / "tables" / "borders")
+    f = criticism.false_borders(corpus)
+    assert list(f.columns) == ["source_id", "paragraph", "phrase"]
+    assert list(zip(f.source_id, f.paragraph, f.phrase)) == [("b1-2025-01", 2, "Kyrgyzstan-Afghanistan border")]
+    t = criticism.track_records(corpus)
+    row = t[t.problem == "no_such_border"]
+    assert list(zip(row.paragraph, row.item)) == [(2, "“Kyrgyzstan-Afghanistan border”")]
+    assert "no_such_border" not in {p["id"] for p in criticism.spec()["problems"] if p["lowers"]}

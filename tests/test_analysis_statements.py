@@ -10,6 +10,8 @@
   recognises the Taliban;
 - tests/fixtures/tables/envoy/ (e1, e2): Russia accredits a Taliban diplomat in e1 (2024-03) and recognises
   the Taliban on 3 July 2025 in e2, which also has it accept their ambassador (dated 2025-07-10);
+- tests/fixtures/tables/organs/ (o1, o2): o1 has Russia's foreign and justice ministries plan the delisting;
+  o2 has the foreign ministry and the FSB decide it and the Supreme Court do it;
 - the seeds, for the states other than Russia that moved (named in chapter 7).
 """
 
@@ -102,3 +104,18 @@ def test_early_home_envoy_is_an_envoy_accepted_before_the_recognition(path, acto
     assert statements.early_home_envoy(envoy) == ["e1-2024-03"]  # e2's ambassador comes after the step
     assert statements.early_home_envoy(actors) == []  # Russia recognises, but accepts no envoy
     assert statements.early_home_envoy(path) == []
+
+
+def test_the_organs_behind_a_delisting_are_those_named_moving_to_it_not_the_court_that_did_it():
+    corpus = load_corpus(FIXTURES / "tables" / "organs")
+    o = statements.organs_behind(corpus, "delists")
+    assert list(o.columns) == ["source_id", "organs", "paragraphs"]
+    assert [(r.source_id, r.organs, r.paragraphs) for r in o.itertuples()] == [
+        ("o1-2024-06", ["Russian Ministry of Foreign Affairs", "Russian Ministry of Justice"], [2]),
+        ("o2-2025-07", ["Russian Ministry of Foreign Affairs", "Federal Security Service (FSB)"], [3])]
+    assert statements.organs_differ(corpus, "delists")
+
+
+def test_no_organs_differ_when_fewer_than_two_sources_name_them(path):
+    assert statements.organs_behind(path, "delists").empty
+    assert not statements.organs_differ(path, "delists")

@@ -191,12 +191,13 @@ def test_no_date_dispute_without_dated_events(small):
     assert timeline.adopted_date(small, "recognises") is None
 
 
-def test_the_seeds_recognition_date_is_adopted_by_corroboration():
-    """OSW (primary) against Stratheia (derivative of reports it does not name, so not independent)."""
+def test_the_seeds_recognition_date_is_adopted_because_its_source_is_primary():
+    """OSW (primary) against Stratheia (derivative of reports it does not name): the primary-source test
+    comes first, so the label does not read "more independent sources" for one source against one."""
     adopted = timeline.adopted_date(load_corpus(), "recognises")
     assert adopted["date"] == "2025-07-03" and adopted["sources"] == ["osw-2025-07"]
     assert adopted["rejected"] == ["2025-06-03"] and adopted["rejected_sources"] == ["stratheia-2025-07"]
-    assert adopted["rule"] == "more independent sources give the version adopted (the other version's sources are all derivative)"
+    assert adopted["rule"] == PRIMARY_RULE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -244,3 +245,8 @@ def test_recognition_path_without_events(small):
     steps = ("listing", "engagement", "delisting", "recognition", "envoy", "adopted")
     assert {k: p[k] for k in steps} == dict.fromkeys(steps)
     assert p["ordered"] is False and p["same_day_as_envoy"] is False
+
+
+def test_the_tests_of_a_date_dispute_are_told_in_order():
+    assert timeline.adoption_order() == ("a primary source against derivative ones only, then more independent sources, "
+                                         "then the better grade")

@@ -232,6 +232,7 @@ def test_actor_references_exist_in_the_gazetteer():
         "reading.key_figures.dates.actor": [reading["key_figures"]["dates"]["actor"]],
         "actors.represents": [a["represents"] for a in load("actors")["actors"] if "represents" in a],
         "actors.government_of": [a["government_of"] for a in load("actors")["actors"] if "government_of" in a],
+        "actors.borders": [state for pair in load("actors").get("borders", []) for state in pair],
     }
     for jid, sel in _selectors():
         referenced.setdefault("reading.judgments.actor_id", []).extend(_values(sel.get("actor_id", [])))

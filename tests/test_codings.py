@@ -127,3 +127,17 @@ def test_the_fast_yaml_reader_leaves_to_the_checked_one_what_libyaml_reads_other
         assert manifest._load_fast(text) is None
     data, node = manifest._load_fast("source: x\nquotes:\n  - paragraph: '1'\n")
     assert data == {"source": "x", "quotes": [{"paragraph": "1"}]} and node.start_mark.line == 0
+
+
+def test_a_leads_coding_names_every_bad_field_and_holds_only_its_section(corpus, tmp_path):
+    coding, problems = codings.read(CODED / "alpha-2024-03-03.leads-c.yml", corpus)
+    assert coding is None
+    assert {(p.entry.split(" (")[0], p.field) for p in problems} == {("leads #2", "category"), ("leads #3", "basis")}
+    good = tmp_path / "alpha-2024-03-03.c.yml"
+    text = (CODED / "alpha-2024-03-03.leads-c.yml").read_text(encoding="utf-8")
+    good.write_text("\n".join(text.splitlines()[:6]) + "\n", encoding="utf-8")
+    coding, problems = codings.read(good, corpus)
+    assert problems == [] and coding.sections == frozenset({codings.LEADS})
+    assert coding.rows[codings.LEADS][["paragraph", "category", "basis", "who"]].values.tolist() == [
+        [9, "economic", "said", "author"]]
+    assert all(coding.rows[s].empty for s in codings.SECTIONS)

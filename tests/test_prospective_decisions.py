@@ -49,6 +49,13 @@ DECISIONS = [
      {("russia", "delists", "prospective")}),
     ("Russia's decision on the removal of the Taliban from its terrorist list came after years of talks.",
      {("russia", "delists", "prospective")}),
+    # a push for the act by one organ of the state: a recommendation, a request, lobbying
+    ("The Russian Foreign Ministry recommended to remove the Taliban from the list of banned organisations.",
+     {("russia", "delists", "prospective")}),
+    ("Russia's justice ministry is lobbying to remove the Taliban from its terrorist list.",
+     {("russia", "delists", "prospective")}),
+    ("Kyrgyzstan requested to remove the Taliban from the list of terrorist organisations.",
+     {("kyrgyzstan", "delists", "prospective")}),
     # lists
     ("Tajikistan plans to designate the Taliban a terrorist organisation.", {("tajikistan", "lists", "prospective")}),
     ("Russia decided to ban the Taliban as a terrorist organisation in 2003.", {("russia", "lists", "prospective")}),

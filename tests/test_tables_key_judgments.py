@@ -49,11 +49,11 @@ def test_key_facts(path):
         {"source_id": T1, "paragraph": 6, "fact": "Bilateral trade in a year", "value": "$300 million",
          "note": f"also given by {T2}"},
         {"source_id": T1, "paragraph": 1, "fact": "Russia lists the Taliban as terrorist", "value": "February 2003",
-         "note": "one source only"},
+         "note": "one source"},
         {"source_id": T1, "paragraph": 3, "fact": "Russia removes them from the list", "value": "April 2025",
          "note": "2 sources"},
         {"source_id": T1, "paragraph": 4, "fact": "Russia recognises their government", "value": "3 July 2025",
-         "note": f"one source only; {T2} gives 3 June 2025, set aside: {PRIMARY_RULE}"},
+         "note": f"one source; Fixture Blog gives 3 June 2025, set aside: {PRIMARY_RULE}"},
     ]
 
 
@@ -61,9 +61,9 @@ def test_key_facts_of_a_corpus_without_a_date_dispute():
     k = key_judgments.key_facts(load_corpus(FIXTURES / "corpus"))
     assert k.to_dict("records") == [
         {"source_id": GAMMA, "paragraph": 2, "fact": "Bilateral trade in a year", "value": "$300 million",
-         "note": "one source only"},
+         "note": "one source"},
         {"source_id": BETA, "paragraph": 2, "fact": "Russia removes them from the list", "value": "April 2024",
-         "note": "one source only; the year is not in the text, but taken from the source's date"},
+         "note": "one source; the year from the source's date, not its words"},
     ]
     empty = key_judgments.key_facts(load_corpus(FIXTURES / "reading"))
     assert empty.empty and list(empty.columns) == COLUMNS
@@ -96,13 +96,13 @@ def _security(corpus):
 def test_basis_in_words(reading):
     conf = judgments.confidence(reading, _security(reading), [])
     # r1 and r2 contradict each other on the recognition (each lowered a step); r3 rewrites r2
-    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it, 2 of them independent (the best graded "
-                                                "C) and 1 rewriting another of them; no later source contradicts it")
+    assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it (2 independent, the best graded C; "
+                                                      "1 rewriting another); uncontradicted")
     assert key_judgments.basis(reading, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
     economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (
-        "1 of 4 sources give it, 1 of them independent (the best graded F); no later source contradicts it")
+        "1 of 4 sources give it (1 independent, the best graded F); uncontradicted")
 
 
 def test_the_book_against_the_best_short_brief():

@@ -97,28 +97,6 @@ def test_positions_take_the_date_of_their_sentence(path):
 
 
 # ---------------------------------------------------------------------------------------------
-# conflicting_positions
-# ---------------------------------------------------------------------------------------------
-
-def test_conflicting_positions(actors):
-    c = wd.conflicting_positions(actors)
-    assert list(c.columns) == ["actor", "stance", "sources", "first_published", "last_published"]
-    # China accepts a Taliban envoy (a1, a3) and opposes recognition (a2); the United States only opposes
-    # and Russia only recognises
-    assert c.to_dict("records") == [
-        {"actor": "China", "stance": ACCEPTS, "sources": f"{A1}, {A3}", "first_published": "2024-03",
-         "last_published": "2025-01"},
-        {"actor": "China", "stance": OPPOSES, "sources": A2, "first_published": "2024-09",
-         "last_published": "2024-09"},
-    ]
-
-
-def test_no_conflict_without_opposition(path):
-    c = wd.conflicting_positions(path)
-    assert c.empty and list(c.columns) == ["actor", "stance", "sources", "first_published", "last_published"]
-
-
-# ---------------------------------------------------------------------------------------------
 # the chapter on the hand annotation
 # ---------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import pandas as pd
 from ..corpus import Corpus
 from ..extract.claims import vocab
 from ..gazetteer import actors, home
-from .door import MACHINE, REVIEWED, SENTENCE_KEY, affirmed_claims, evidence, naming, source_order
+from .door import MACHINE, REVIEWED, SENTENCE_KEY, affirmed_claims, evidence, naming, reviewed_leads, source_order
 
 
 def labels(kind: str = "motive") -> dict[str, str]:
@@ -45,18 +45,54 @@ def claims(corpus: Corpus, category: str | None = None, kind: str = "motive") ->
 
 
 def ranking(corpus: Corpus, kind: str = "motive") -> pd.DataFrame:
-    """The categories of `kind` ranked by how many sources state them, then by how many sentences.
+    """The categories of `kind` ranked by how many sources themselves put them first (motives only: the coded
+    `leads`), then by how many sources state them, then by how many sentences.
 
-    Index: category label. Columns: sources (how many), sentences (how many), rank (1 = named by the most
-    sources; ties share a rank), then one column per source (sentences, oldest source first).
+    Index: category label. Columns: sources (how many), sentences (how many), put first by (how many sources;
+    motives only), rank (1 = first on that order; a tie on all three shares a rank), then one column per
+    source (sentences, oldest source first).
     """
     c = of_kind(corpus, kind).drop_duplicates(SENTENCE_KEY + ["category"])
     names = labels(kind)
     per = pd.crosstab(c.category, c.source_id).reindex(index=list(names), columns=source_order(corpus), fill_value=0)
-    out = pd.DataFrame({"sources": (per > 0).sum(axis=1), "sentences": per.sum(axis=1)}).join(per)
-    out = out.sort_values(["sources", "sentences"], ascending=False, kind="stable")
-    out.insert(2, "rank", out.sources.rank(method="min", ascending=False).astype(int))
+    out = pd.DataFrame({"sources": (per > 0).sum(axis=1), "sentences": per.sum(axis=1)})
+    order = ["sources", "sentences"]
+    if kind == "motive":
+        rows, _ = lead_rows(corpus)
+        out["put first by"] = rows.groupby("category").source_id.nunique().reindex(out.index, fill_value=0).astype(int)
+        order = ["put first by", *order]
+    out = out.join(per).sort_values(order, ascending=False, kind="stable")
+    keys = list(zip(*(out[c] for c in order)))
+    out.insert(len(order), "rank", [1 + sum(other > k for other in keys) for k in keys])
     return out.rename(index=names).rename_axis(index=kind, columns=None)
+
+
+def lead_rows(corpus: Corpus) -> tuple[pd.DataFrame, list[str]]:
+    """How the sources themselves weigh the motives: (the coded leads, one row per source and motive it puts
+    first: source_id, paragraph, sentence, category, basis, who, quote; the sources coded for leads)."""
+    return reviewed_leads(corpus)
+
+
+def leads(corpus: Corpus) -> pd.DataFrame:
+    """Each source's own lead motive, oldest source first: what it puts first (labels joined; "none" when it
+    weighs no motive above the others; "not coded" when no one has coded it for leads), on what ground, where.
+
+    Columns: source_id, lead, basis, paragraph (the first lead row's; 0 when none), quote.
+    """
+    rows, coded = lead_rows(corpus)
+    names = labels()
+    out = []
+    for sid in source_order(corpus):
+        mine = rows[rows.source_id == sid]
+        if sid not in coded:
+            out.append({"source_id": sid, "lead": "not coded", "basis": "", "paragraph": 0, "quote": ""})
+        elif mine.empty:
+            out.append({"source_id": sid, "lead": "none", "basis": "", "paragraph": 0, "quote": ""})
+        else:
+            out.append({"source_id": sid, "lead": " and ".join(names[c] for c in mine.category),
+                        "basis": ", ".join(dict.fromkeys(mine.basis)), "paragraph": int(mine.paragraph.iloc[0]),
+                        "quote": " / ".join(dict.fromkeys(mine.quote))})
+    return pd.DataFrame(out, columns=["source_id", "lead", "basis", "paragraph", "quote"])
 
 
 def quotations(corpus: Corpus, category: str | None, kind: str = "motive") -> pd.DataFrame:

@@ -18,7 +18,9 @@ A source's track record lists, each with the paragraph it rests on:
   other source gives; with a venue or date, the same words are still unconfirmed (the source names no
   original), which lowers nothing but is listed;
 - single derivative: a dated event, a date of the run-up (from the timeline's `focus_from` year) or a hard
-  figure that only one derivative source gives.
+  figure that only one derivative source gives;
+- no such border: a border it names between two states of the gazetteer that share none (actors.yml,
+  `borders`; "the Pakistan-Tajikistan border"), found by `false_borders`; lowers nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .. import codings
 from ..codebook import load
 from ..corpus import Corpus
 from ..diskcache import on_disk
+from ..gazetteer import actors
 from ..paths import CODINGS
 from ..prose import long_date
 from .door import MACHINE, REVIEWED, evidence, per_evidence, published, source_order
@@ -97,6 +100,32 @@ def _clip(text: str, words: int = 14) -> str:
 def _after(date: str, written: str) -> bool:
     """Whether `date` falls after `written` (ISO dates of any precision: 2025-04 is not after 2025)."""
     return date > written and not date.startswith(written)
+
+
+@cache
+def _border_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern of a border named by two states ("the A-B border", "the border between A and B") and the
+    state each name or alias stands for (actors.yml)."""
+    names = {alias: a.id for a in actors().values() if a.type == "state" for alias in (a.name, *a.aliases)}
+    state = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?P<a>{state})\s*[-–—]\s*(?P<b>{state})\s+border"
+                         rf"|\bborder\s+between\s+(?:the\s+)?(?P<c>{state})\s+and\s+(?:the\s+)?(?P<d>{state})\b")
+    return pattern, names
+
+
+def false_borders(corpus: Corpus) -> pd.DataFrame:
+    """The borders the sources name between two states of the gazetteer that share none (actors.yml,
+    `borders`), one row per mention. Columns: source_id, paragraph, phrase (as the source writes it)."""
+    pattern, names = _border_pattern()
+    shared = {frozenset(pair) for pair in load("actors").get("borders", [])}
+    p = corpus.paragraphs
+    rows = []
+    for sid, para, text in zip(p.source_id, p.paragraph, p.text):
+        for m in pattern.finditer(text):
+            a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+            if names[a] != names[b] and frozenset((names[a], names[b])) not in shared:
+                rows.append({"source_id": sid, "paragraph": int(para), "phrase": m.group(0)})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "phrase"])
 
 
 @per_evidence
@@ -179,6 +208,9 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
         if r.source_id in derivative and not r.also_given_by:
             rows.append({"source_id": r.source_id, "problem": "single_derivative", "paragraph": int(r.paragraph),
                          "item": f"{r.number} {r.unit}".strip(), "by": ""})
+    for r in false_borders(corpus).itertuples():
+        rows.append({"source_id": r.source_id, "problem": "no_such_border", "paragraph": r.paragraph,
+                     "item": f"“{r.phrase}”", "by": "the gazetteer's borders"})
     order = {s: i for i, s in enumerate(source_order(corpus))}
     kinds = [p["id"] for p in spec()["problems"]]
     out = pd.DataFrame(rows, columns=RECORD_COLUMNS)

@@ -225,6 +225,28 @@ def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
     return out
 
 
+LEAD_COLUMNS = ["source_id", "paragraph", "sentence", "category", "basis", "who", "quote"]
+
+
+def reviewed_leads(corpus: Corpus, paths=None) -> tuple[pd.DataFrame, list[str]]:
+    """How the coded sources themselves weigh Moscow's motives (`leads`, codings/GUIDE.md): (one row per
+    source and motive it puts first, with the ground and the words; the sources whose adjudicated coding
+    holds the `leads` section, those with no row weighing no motive above the others). A source not coded
+    for leads is in neither: the machine reader proposes no lead. Raises ValueError naming every problem
+    of a coding file."""
+    paths = codings.adjudicated_files_for(corpus, CODINGS) if paths is None else list(paths)
+    read = [codings.read(p, corpus) for p in paths]
+    problems = [str(p) for _, found in read for p in found]
+    if problems:
+        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
+    held = [c for c, _ in read if codings.LEADS in c.sections]
+    parts = [c.rows[codings.LEADS] for c in held if len(c.rows[codings.LEADS])]
+    rows = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=codings.COLUMNS[codings.LEADS]))
+    rows = rows.drop_duplicates(["source_id", "category"]).sort_values(["source_id", "paragraph", "category"],
+                                                                      ignore_index=True)
+    return rows[LEAD_COLUMNS], sorted(c.source_id for c in held)
+
+
 def affirmed_claims(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims a source affirms: a reviewed claim may be denied ("not a story of shared values"), which is
     no claim of its category; the machine's claims carry no stance and are all affirmed."""

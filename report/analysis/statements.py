@@ -3,11 +3,13 @@ codebook/acts.yml, with their polarity and the date they hold for)."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..codebook import load
 from ..corpus import Corpus
-from ..gazetteer import home
+from ..gazetteer import actors, home
 from .door import evidence, published
 
 
@@ -82,6 +84,44 @@ def early_home_envoy(corpus: Corpus) -> list[str]:
     if not len(recognised):
         return []
     return sorted(set(st.source_id[(st.act == "accepts_envoy") & (st.as_of < min(recognised))]))
+
+
+def organs_behind(corpus: Corpus, act: str = "delists") -> pd.DataFrame:
+    """Which organs of the home state each source names as moving towards `act` before it was done: the
+    gazetteer's organisations that represent the home state, named in a sentence stating the act as
+    prospective for it (lobbied for, recommended, requested), less those a sentence of any source names as
+    doing the act (the court that removed the listing received the request; it did not push for it). One
+    row per source that names any, oldest first.
+
+    Columns: source_id, organs (their names, in the order the source first names them), paragraphs (sorted).
+    """
+    st = evidence(corpus)["statements"]
+    st = st[(st.act == act) & (st.actor_id == home())]
+    organs = [a for a in actors().values() if a.represents == home() and a.type == "organisation"]
+    patterns = {a.name: re.compile("|".join(rf"\b{re.escape(x)}\b" for x in sorted(a.aliases, key=len, reverse=True)),
+                                   re.IGNORECASE) for a in organs}
+    doers = {n for text in st.text[st.polarity == "affirmed"] for n, pat in patterns.items() if pat.search(text)}
+    patterns = {n: pat for n, pat in patterns.items() if n not in doers}
+    st = st[st.polarity == "prospective"]
+    found: dict[str, dict] = {}
+    for r in st.drop_duplicates(["source_id", "paragraph", "sentence"]).itertuples():
+        hits = sorted((m.start(), n) for n, pat in patterns.items() if (m := pat.search(r.text)))
+        for _, n in hits:
+            entry = found.setdefault(r.source_id, {"organs": [], "paragraphs": set()})
+            if n not in entry["organs"]:
+                entry["organs"].append(n)
+            entry["paragraphs"].add(int(r.paragraph))
+    order = published(corpus)
+    rows = [{"source_id": s, "organs": v["organs"], "paragraphs": sorted(v["paragraphs"])}
+            for s, v in sorted(found.items(), key=lambda kv: (order[kv[0]], kv[0]))]
+    return pd.DataFrame(rows, columns=["source_id", "organs", "paragraphs"])
+
+
+def organs_differ(corpus: Corpus, act: str = "delists") -> bool:
+    """True when at least two sources name the organs behind `act` (`organs_behind`) and they name different
+    ones: a difference the reader should see, though each list may be partial rather than wrong."""
+    o = organs_behind(corpus, act)
+    return len(o) >= 2 and len({frozenset(x) for x in o.organs}) > 1
 
 
 def recognition_turn(corpus: Corpus) -> dict:

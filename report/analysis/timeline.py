@@ -87,7 +87,7 @@ def date_disputes(corpus: Corpus) -> pd.DataFrame:
 
     Two sources disagree when they date the same kind of event differently (`date_disagreements`).
     For each disputed kind the versions are compared by the adoption rules of the codebook:
-    corroboration (independent sources giving the date), then primary over derivative, then grade.
+    primary over derivative, then corroboration (independent sources giving the date), then grade.
     Columns: event (kind), date, source_id, paragraph, text, sources (giving this date), adopted (bool),
     rule (the label of the rule that decided, or "undecided").
     """
@@ -126,6 +126,11 @@ def date_disputes(corpus: Corpus) -> pd.DataFrame:
                 rows.append({"event": event, "date": date, "source_id": sid, "paragraph": int(paragraph), "text": text,
                              "sources": len(sources), "adopted": date == winner, "rule": rule})
     return pd.DataFrame(rows, columns=cols)
+
+
+def adoption_order() -> str:
+    """The tests that decide between two versions of a date, in the order they are tried, in words."""
+    return ", then ".join(r["short"] for r in load("reading")["adoption_rules"])
 
 
 def adopted_date(corpus: Corpus, event: str) -> dict | None:

@@ -43,14 +43,14 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
 
     parts = []
     if sources:
-        parts.append(f"{n} of them independent (the best graded {best(primary)})" if primary else "none of them independent")
+        parts.append(f"{n} independent, the best graded {best(primary)}" if primary else "none independent")
         if rewrites:
-            parts.append(f"{len(rewrites)} rewriting another of them")
+            parts.append(f"{len(rewrites)} rewriting another")
         if derivative:
-            parts.append(f"{len(derivative)} derivative, whose originals are unknown")
-        said += ", " + and_join(parts)
+            parts.append(f"{len(derivative)} derivative, originals unknown")
+        said += " (" + "; ".join(parts) + ")"
     against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
-               f"({', '.join(contradicting)})" if contradicting else "no later source contradicts it")
+               f"({', '.join(contradicting)})" if contradicting else "uncontradicted")
     unreviewed = conf.get("unreviewed", 0)
     review = (f"; {unreviewed} of its rows unreviewed (from sources not yet coded by hand)" if unreviewed else "")
     return f"{said}; {against}{review}"
@@ -64,7 +64,7 @@ def judgment_list(corpus: Corpus, group: list[judgments.Judgment], start: int = 
 def key_facts(corpus: Corpus) -> pd.DataFrame:
     """The key figures box: the facts of `key_figures.facts` that a source gives, then the key dates of
     the path to recognition, each with its source paragraph and a note (corroborated, disputed, or given
-    by one source only). Columns: source_id, paragraph, fact, value, note."""
+    by one source). Columns: source_id, paragraph, fact, value, note."""
     spec = numbers.spec()
     rows = []
     for fact in spec["facts"]:
@@ -73,7 +73,7 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
             continue
         rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "fact": fact["label"],
                      "value": found["number"], "note": (f"also given by {found['also_given_by']}"
-                                                        if found["also_given_by"] else "one source only")})
+                                                        if found["also_given_by"] else "one source")})
     e = timeline.dated_acts(corpus)
     adopted = timeline.adopted_date(corpus, "recognises")
     key_dates = spec["dates"]
@@ -83,11 +83,12 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         if hit.empty:
             continue
         r = hit.iloc[0]
-        note = (f"{r.sources} sources" if r.sources > 1 else "one source only")
+        note = (f"{r.sources} sources" if r.sources > 1 else "one source")
         if r.date[:4] not in r.text:  # "On 3 July": the year is the source's publication year, not its words
-            note += "; the year is not in the text, but taken from the source's date"
+            note += "; the year from the source's date, not its words"
         if act == "recognises" and adopted:
-            note += (f"; {', '.join(adopted['rejected_sources'])} gives "
+            outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+            note += (f"; {and_join([outlets[s] for s in adopted['rejected_sources']])} gives "
                      f"{', '.join(long_date(d) for d in adopted['rejected'])}, set aside: {adopted['rule']}")
         rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "fact": label, "value": long_date(r.date),
                      "note": note})

@@ -22,10 +22,18 @@ def passages(df: pd.DataFrame, columns: list[str]) -> EvidenceTable:
 
 def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive") -> EvidenceTable:
     """The claims of `category` (all categories of `kind` when None, with their labels): who says it and
-    the sentence."""
+    the sentence, and a note on a sentence that names a border that does not exist (`criticism.false_borders`)
+    when one does."""
     c = claims.claims(corpus, category, kind)
     c = c.assign(who=c.who.replace(AUTHOR, AUTHOR_WORDS))
-    return EvidenceTable(c, ["who", "text"] if category else ["categories", "who", "text"])
+    columns = ["who", "text"] if category else ["categories", "who", "text"]
+    wrong = criticism.false_borders(corpus)
+    note = [next((f"names a border that does not exist ({w.phrase})" for w in wrong.itertuples()
+                  if (w.source_id, w.paragraph) == (s, int(p)) and w.phrase in t), "")
+            for s, p, t in zip(c.source_id, c.paragraph, c.text)]
+    if any(note):  # an error of fact in the sentence is flagged where it is shown (its source's track record)
+        c, columns = c.assign(note=note), [*columns, "note"]
+    return EvidenceTable(c, columns)
 
 
 UNCONFIRMED = {"unconfirmed_quote": "only a derivative source gives it, with no venue",  # how such quotations are flagged

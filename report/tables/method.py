@@ -129,13 +129,24 @@ def error_summary(corpus: Corpus) -> pd.DataFrame:
 def blind_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
     """The two blind codings of each source that has two (`blind/<source>.<coder>.yml`, the first two coders
     in letter order), oldest source first. Raises ValueError naming every problem of a coding file."""
+    return _pairs(corpus, folder, set(codings.SECTIONS))
+
+
+def lead_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
+    """The two blind codings of each source's lead motives (files holding `leads`: a round of its own,
+    by other coders), as `blind_pairs`."""
+    return _pairs(corpus, folder, {codings.LEADS})
+
+
+def _pairs(corpus: Corpus, folder, sections: set[str]) -> list[tuple[codings.Coding, codings.Coding]]:
     read = [codings.read(p, corpus) for p in codings.blind_files(folder)]
     problems = [str(p) for _, found in read for p in found]
     if problems:
         raise ValueError("the blind codings cannot be read:\n" + "\n".join(problems))
     by_source: dict[str, list] = {}
     for coding, _ in sorted(read, key=lambda r: (r[0].source_id, r[0].coder)):
-        by_source.setdefault(coding.source_id, []).append(coding)
+        if coding.sections & sections:
+            by_source.setdefault(coding.source_id, []).append(coding)
     order = {s: i for i, s in enumerate(source_order(corpus))}
     return [(cs[0], cs[1]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0)) if len(cs) >= 2]
 
@@ -144,7 +155,9 @@ def coding_agreement(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
     """How far the two blind coders of each source agree, per field (`agreement.reliability`).
 
     Index: field. Columns: units, agreement (%), alpha (Krippendorff's, nominal; empty where undefined)."""
-    return agreement.reliability(corpus, blind_pairs(corpus, folder))
+    out = agreement.reliability(corpus, blind_pairs(corpus, folder))
+    leads = lead_pairs(corpus, folder)
+    return pd.concat([out, agreement.lead_reliability(leads)]) if leads else out
 
 
 def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pandas as pd
 from ..analysis import criticism, door, judgments
 from ..analysis import disputes as dispute_analysis
 from ..analysis.profiles import source_profiles
+from ..analysis.statements import organs_behind, organs_differ  # noqa: F401 (organs_differ: for chapter 1)
 from ..analysis.timeline import date_disputes
 from ..boilerplate import rules
 from ..corpus import Corpus
@@ -200,6 +201,20 @@ def only_recognition_date_disputed(corpus: Corpus) -> bool:
     records = criticism.track_records(corpus)
     return bool(len(d)) and set(d.event) <= {e for e in d.event if "recognises" in e.split(", ")} and not (
         records.problem == "contradicted").any()
+
+
+def organs_phrase(corpus: Corpus, act: str = "delists") -> str:
+    """Who each source says moved the home state towards `act` (`statements.organs_behind`), in words:
+    "The Christian Science Monitor (¶15) names the A and the B; OSW (¶6) the A and the C"; "" when fewer
+    than two sources name any."""
+    o = organs_behind(corpus, act)
+    if len(o) < 2:
+        return ""
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    parts = [f"{outlets[r.source_id]} (¶{', ¶'.join(map(str, r.paragraphs))}) "
+             f"{'names ' if i == 0 else ''}{and_join(['the ' + n for n in r.organs])}"
+             for i, r in enumerate(o.itertuples())]
+    return "; ".join(parts)
 
 
 def dispute_reading(corpus: Corpus, dispute_id: str) -> dict:

@@ -26,7 +26,7 @@ STAKES = {"commercial": "Russia's commercial stake", "aid": "aid, not a stake", 
 def stake_figures(corpus: Corpus) -> pd.DataFrame:
     """The economic figures of the key-figures box, sorted by what they measure (reading.yml, a fact's
     `stake`): Russia's commercial stake first, then aid and labour. Columns: source_id, paragraph, measures,
-    fact, value, note (corroborated, or given by one source only)."""
+    fact, value, note (corroborated, or "one source")."""
     rows = []
     for stake in STAKES:
         for fact in (f for f in numbers.spec()["facts"] if f.get("stake") == stake):
@@ -34,7 +34,7 @@ def stake_figures(corpus: Corpus) -> pd.DataFrame:
             if found is not None:
                 rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "measures": STAKES[stake],
                              "fact": fact["label"], "value": found["number"],
-                             "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source only"})
+                             "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source"})
     return pd.DataFrame(rows, columns=["source_id", "paragraph", "measures", "fact", "value", "note"])
 
 

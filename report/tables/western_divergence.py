@@ -29,23 +29,6 @@ def positions(corpus: Corpus) -> pd.DataFrame:
     return out.reset_index(drop=True)[["actor", "stance", "date", "published", "source_id", "paragraph", "text"]]
 
 
-def conflicting_positions(corpus: Corpus) -> pd.DataFrame:
-    """Actors credited both with a step towards the Taliban and with opposing recognition.
-
-    Columns: actor, stance, sources (ids), first_published, last_published. Sorted by actor, stance.
-    """
-    p = positions(corpus)
-    acts = statements.act_labels()
-    oppose = acts["opposes"]
-    towards = {acts[k] for k in ("recognises", "accepts_envoy", "delists")}
-    both = sorted(set(p[p.stance == oppose].actor) & set(p[p.stance.isin(towards)].actor))
-    sel = p[p.actor.isin(both) & (p.stance.isin(towards) | (p.stance == oppose))]
-    out = sel.groupby(["actor", "stance"]).agg(sources=("source_id", lambda s: ", ".join(sorted(set(s)))),
-                                               first_published=("published", "min"),
-                                               last_published=("published", "max"))
-    return out.reset_index()
-
-
 def arguments(corpus: Corpus) -> pd.DataFrame:
     """The arguments of divergence from the West (codebook/guards.yml, `arguments`), each with the outlets that
     make it and how many sentences. Index: argument (its label). Columns: id, made by, sentences. In codebook
