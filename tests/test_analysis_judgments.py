@@ -255,3 +255,46 @@ def test_specialist_after_needs_a_specialist_primary_source_written_after_the_ac
     assert "2025-08-01" in judgments._check_specialist_after(seeds, None, spec, {})
 
 
+
+
+def _leads(rows, coded):
+    from report.analysis.door import LEAD_COLUMNS
+    return pd.DataFrame([dict(zip(LEAD_COLUMNS, r)) for r in rows], columns=LEAD_COLUMNS), coded
+
+
+def test_the_checks_on_what_sources_put_first(small, monkeypatch):
+    """r1 puts security and the economy first together (its conclusion), r2 security in experts' words, r4
+    the economy alone: a tie (two sources each), so security is not the motive most put first; once r3 puts
+    security first too, it is."""
+    from report.analysis import claims
+    rows = [(R1, 3, 1, "security", "thesis", "author", "q"), (R1, 3, 1, "economic", "thesis", "author", "q"),
+            (R2, 2, 1, "security", "said", "experts", "q"), (R4, 2, 1, "economic", "said", "author", "q")]
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads(rows, [R1, R2, R4]))
+    spec = {"category": "security"}
+    assert "no longer the motive most sources put first" in judgments._check_put_first_most(small, None, spec, {})
+    more = rows + [(R3, 2, 1, "security", "said", "author", "q")]
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads(more, [R1, R2, R3, R4]))
+    assert judgments._check_put_first_most(small, None, spec, {}) is None
+    # r3 puts security first alone, in its own voice
+    assert judgments._check_put_first_with_another(small, None, spec, {}) == "r3-2024-07 puts it first alone, in its own voice"
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads(rows, [R1, R2, R4]))
+    assert judgments._check_put_first_with_another(small, None, spec, {}) is None  # with the economy, or in experts' words
+
+
+def test_the_specialist_analyses_weigh_no_motive_first(small, monkeypatch):
+    import dataclasses
+
+    from report.analysis import claims
+    expert = dataclasses.replace(small, sources=small.sources.assign(
+        expertise=["general", "specialist", "specialist", "general"]))  # r3 is derivative: not counted
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads([(R1, 3, 1, "security", "said", "author", "q")],
+                                                                       [R1, R2]))
+    assert judgments._check_specialists_weigh_none(expert, None, {}, {}) is None
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads([], [R1]))  # r2 not coded for its lead
+    assert "r2-2024-06" in judgments._check_specialists_weigh_none(expert, None, {}, {})
+    assert judgments._check_specialists_weigh_none(small, None, {}, {}) == "no primary source by specialists"

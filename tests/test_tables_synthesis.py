@@ -34,3 +34,24 @@ def test_reliable_mains_names_each_reliable_source_by_its_outlet(small, monkeypa
     monkeypatch.setattr(judgments, "main_motives_among", main_motives_among)
     assert synthesis.reliable_mains(small) == f"Fixture Wire ({SECURITY}) and Fixture Daily ({ECONOMIC})"
     assert seen == ["B"]  # the grade the security judgment's divided_among check names (reading.yml)
+
+
+def test_what_each_source_puts_first_in_words(small, monkeypatch):
+    import pandas as pd
+
+    from report.analysis import claims
+    from report.analysis.door import LEAD_COLUMNS
+    rows = [("r1-2024-01", 3, 1, "security", "thesis", "author", "security and trade, both"),
+            ("r1-2024-01", 3, 1, "economic", "thesis", "author", "security and trade, both"),
+            ("r2-2024-06", 2, 1, "security", "said", "experts", "security tops the agenda")]
+    monkeypatch.setattr(claims, "lead_rows", lambda corpus: (
+        pd.DataFrame([dict(zip(LEAD_COLUMNS, r)) for r in rows], columns=LEAD_COLUMNS),
+        ["r1-2024-01", "r2-2024-06", "r4-2024-08"]))
+    assert synthesis.put_first_phrase(small, "security") == (
+        f"Fixture Wire (as its thesis, with {ECONOMIC}) and Fixture Institute (in so many words, in the words of experts)")
+    assert synthesis.put_first_phrase(small, "china") == ""
+    assert synthesis.weigh_none(small) == ["r4-2024-08"]  # coded, and puts nothing first; r3 is not coded
+    table = synthesis.leads_list(small)
+    assert list(table.df.source_id) == ["r1-2024-01", "r2-2024-06"]
+    assert list(table.df["puts first"]) == [f"{SECURITY} and {ECONOMIC}", SECURITY]
+    assert list(table.df["how"]) == ["as its thesis", "in so many words"]

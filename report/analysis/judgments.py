@@ -13,7 +13,7 @@ import pandas as pd
 from ..codebook import load
 from ..corpus import Corpus
 from ..guards import guard_all
-from .claims import balance, labels, ranking
+from .claims import balance, labels, lead_rows, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
@@ -313,11 +313,46 @@ def _check_figures_given(corpus, rows, spec, judgment) -> str | None:
     return None if len(hit) else f"no source of the evidence gives a figure in {', '.join(spec['units'])}"
 
 
+def _check_put_first_most(corpus, rows, spec, judgment) -> str | None:
+    """More sources themselves put the category first (their coded `leads`) than any other motive."""
+    r = ranking(corpus, "motive")
+    label = labels("motive")[spec["category"]]
+    first = r["put first by"]
+    top = int(first.max())
+    return None if top > 0 and first[label] == top and int((first == top).sum()) == 1 else (
+        "it is no longer the motive most sources put first: " + ", ".join(f"{k} {int(v)}" for k, v in first.items() if v))
+
+
+def _check_put_first_with_another(corpus, rows, spec, judgment) -> str | None:
+    """Every source that puts the category first puts another motive first beside it, or says so only in
+    others' words (`who` not the author): none puts it alone first in its own voice."""
+    leads, _ = lead_rows(corpus)
+    mine = leads[leads.category == spec["category"]]
+    alone = [s for s, w in zip(mine.source_id, mine.who)
+             if w == "author" and leads[leads.source_id == s].category.nunique() == 1]
+    return None if len(mine) and not alone else (
+        f"{', '.join(alone)} puts it first alone, in its own voice" if alone else "no source puts it first")
+
+
+def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
+    """Every primary source by specialists is coded for its lead motive and puts none first."""
+    leads, coded = lead_rows(corpus)
+    profile = corpus.sources.set_index("source_id")
+    specialists = [s for s in profile.index
+                   if profile.loc[s, "expertise"] == "specialist" and profile.loc[s, "origin"] != "derivative"]
+    bad = [s for s in specialists if s not in coded or s in set(leads.source_id)]
+    return None if specialists and not bad else (
+        f"a specialist analysis puts a motive first, or is not coded for it: {', '.join(bad)}" if bad
+        else "no primary source by specialists")
+
+
 CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
           "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among,
+          "put_first_most": _check_put_first_most, "put_first_with_another": _check_put_first_with_another,
+          "specialists_weigh_none": _check_specialists_weigh_none,
           "derivative_only": _check_derivative_only, "specialist_after": _check_specialist_after, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 

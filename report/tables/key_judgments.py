@@ -30,7 +30,7 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
     rel = criticism.reliability(corpus).set_index("source_id")
     sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
     said = (template.format(n=len(sources), total=total) if template
-            else f"the authors' inference from what {len(sources)} of {total} sources state" if conf.get("inference")
+            else f"the authors' inference from {len(sources)} of {total} sources" if conf.get("inference")
             else f"{len(sources)} of {total} sources state it")
     origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
     based = dict(zip(corpus.sources.source_id, corpus.sources.based_on))
@@ -47,7 +47,7 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
         if rewrites:
             parts.append(f"{len(rewrites)} rewriting another")
         if derivative:
-            parts.append(f"{len(derivative)} derivative, originals unknown")
+            parts.append(f"{len(derivative)} derivative")
         said += " (" + "; ".join(parts) + ")"
     against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
                f"({', '.join(contradicting)})" if contradicting else "uncontradicted")

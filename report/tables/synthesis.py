@@ -3,9 +3,10 @@ source."""
 
 from __future__ import annotations
 
-from ..analysis import judgments
+from ..analysis import claims, door, judgments
 from ..corpus import Corpus
 from ..prose import and_join
+from ..publish.provenance import EvidenceTable
 
 
 def reliable_mains(corpus: Corpus) -> str:
@@ -17,3 +18,45 @@ def reliable_mains(corpus: Corpus) -> str:
     return and_join([f"{outlets[s]} ({m})" for s, m in judgments.main_motives_among(corpus, at_least).items()])
 
 
+
+
+BASIS_WORDS = {"said": "in so many words", "thesis": "as its thesis"}
+
+
+def put_first_phrase(corpus: Corpus, category: str) -> str:
+    """The sources that themselves put `category` first (their coded leads), in words, oldest first, each
+    with how: "Odri Media (as its thesis, with trade, transit and economic stakes) and The Christian Science
+    Monitor (in so many words, in the words of experts)"; "" when none does."""
+    rows, _ = claims.lead_rows(corpus)
+    names = claims.labels()
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    parts = []
+    for sid in door.source_order(corpus):
+        mine = rows[rows.source_id == sid]
+        if category not in set(mine.category):
+            continue
+        r = mine[mine.category == category].iloc[0]
+        how = [BASIS_WORDS[r.basis]]
+        others = [names[c] for c in mine.category if c != category]
+        if others:
+            how.append("with " + and_join(others))
+        if r.who != "author":
+            how.append(f"in the words of {r.who}")
+        parts.append(f"{outlets[sid]} ({', '.join(how)})")
+    return and_join(parts)
+
+
+def weigh_none(corpus: Corpus) -> list[str]:
+    """The sources coded for their lead motive that put none first, oldest first."""
+    rows, coded = claims.lead_rows(corpus)
+    return [s for s in door.source_order(corpus) if s in coded and s not in set(rows.source_id)]
+
+
+def leads_list(corpus: Corpus) -> EvidenceTable:
+    """What each source itself puts first, where it puts one: the motive(s), on what ground and in its words,
+    linked to the paragraph."""
+    le = claims.leads(corpus)
+    le = le[le.paragraph > 0].assign(basis=lambda d: d.basis.map(lambda b: ", ".join(
+        BASIS_WORDS.get(x, x) for x in b.split(", "))))
+    return EvidenceTable(le.rename(columns={"lead": "puts first", "basis": "how", "quote": "its words"}),
+                         ["puts first", "how", "its words"])
