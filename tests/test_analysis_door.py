@@ -138,7 +138,7 @@ def test_the_environment_switch_reads_the_hand_annotation(seeds, monkeypatch):
 # checks the older annotation cannot speak to: it codes no assessments (so no source calls the step a formality);
 # and its motive counts differ from the adjudicated codings' (it has the Conversation lead with security, where
 # the codings have it lead with opposition to the West), which the book's wording of that judgment discloses
-NOT_ON_THE_ANNOTATION = {("formalised-reality", "specialist_after"), ("security-first", "divided_among")}
+NOT_ON_THE_ANNOTATION = {("formalised-reality", "specialist_after")}
 
 
 def test_the_key_judgments_checks_hold_on_the_hand_annotation(seeds, monkeypatch):

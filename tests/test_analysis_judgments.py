@@ -199,28 +199,6 @@ def test_fewer_sentences_everywhere_compares_each_source(small):
         assert judgments._check_fewer_sentences_everywhere(small, rows, spec, {}) is None
 
 
-def test_divided_among_reads_only_the_reliable_sources(small):
-    """Reliabilities C, D, D, F; main motives security, security, security, economic. At C or better only r1
-    gives a motive (not a division); at D or better r1-r3 all lead with security (no division); an economic
-    claim in two more sentences of r2 makes r2 lead with the economy, and then C..D divide, security the
-    main motive of one of them (r3 still leads with it too, so three sources, two motives: no division)."""
-    from report.analysis import door
-    spec = {"check": "divided_among", "kind": "motive", "category": "security"}
-    at_c = judgments._check_divided_among(small, None, {**spec, "at_least": "C"}, {})
-    assert at_c is not None and R1 in at_c
-    assert judgments._check_divided_among(small, None, {**spec, "at_least": "D"}, {}) is not None
-    claims = door.evidence(small)["claims"]
-    motive = claims[(claims.kind == "motive") & (claims.source_id == R2)].iloc[[0]]
-    economic = pd.concat([motive.assign(category="economic", sentence=motive.sentence + k) for k in (1, 2)])
-    with door.using_evidence({"claims": pd.concat([claims, economic], ignore_index=True)}):
-        assert judgments._check_divided_among(small, None, {**spec, "at_least": "D"}, {}) is not None  # r1, r3 alike
-        rest = door.evidence(small)["claims"]
-        with door.using_evidence({"claims": rest[rest.source_id != R3]}):
-            assert judgments._check_divided_among(small, None, {**spec, "at_least": "D"}, {}) is None
-            assert judgments._check_divided_among(small, None, {**spec, "category": "economic", "at_least": "D"}, {}) is None
-            assert judgments._check_divided_among(small, None, {**spec, "category": "china", "at_least": "D"}, {}) is not None
-
-
 def test_derivative_only_and_published_before(small, monkeypatch):
     """Security claims come from r1, r2 (primary) and r3 (derivative, 2024-07): not derivative only; with
     r3's alone they are. No recognition date is adopted in the fixture, so published_before fails saying so;

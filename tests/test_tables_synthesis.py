@@ -20,22 +20,6 @@ def small():
     return load_corpus(READING)
 
 
-def test_reliable_mains_names_each_reliable_source_by_its_outlet(small, monkeypatch):
-    import pandas as pd
-
-    from report.analysis import judgments
-
-    seen = []
-
-    def main_motives_among(corpus, at_least):
-        seen.append(at_least)
-        return pd.Series({"r1-2024-01": SECURITY, "r4-2024-08": ECONOMIC})
-
-    monkeypatch.setattr(judgments, "main_motives_among", main_motives_among)
-    assert synthesis.reliable_mains(small) == f"Fixture Wire ({SECURITY}) and Fixture Daily ({ECONOMIC})"
-    assert seen == ["B"]  # the grade the security judgment's divided_among check names (reading.yml)
-
-
 def test_what_each_source_puts_first_in_words(small, monkeypatch):
     import pandas as pd
 
@@ -53,5 +37,5 @@ def test_what_each_source_puts_first_in_words(small, monkeypatch):
     assert synthesis.weigh_none(small) == ["r4-2024-08"]  # coded, and puts nothing first; r3 is not coded
     table = synthesis.leads_list(small)
     assert list(table.df.source_id) == ["r1-2024-01", "r2-2024-06"]
-    assert list(table.df["puts first"]) == [f"{SECURITY} and {ECONOMIC}", SECURITY]
+    assert list(table.df["first"]) == [f"{SECURITY} and {ECONOMIC}", SECURITY]
     assert list(table.df["how"]) == ["as its thesis", "in so many words"]

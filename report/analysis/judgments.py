@@ -215,37 +215,6 @@ def _check_every_source(corpus, rows, spec, judgment) -> str | None:
     return None if not missing else f"not every source that states a {kind} states it: {', '.join(missing)} do not"
 
 
-def _check_main_for_majority(corpus, rows, spec, judgment) -> str | None:
-    """The category is the one a majority of sources give the most claim sentences (`claims.balance`)."""
-    b = balance(corpus)
-    main = b["main motive"][b.motives > 0]
-    label = labels(spec.get("kind", "motive"))[spec["category"]]
-    n = int((main == label).sum())
-    return None if n * 2 > len(main) else f"it takes the most sentences in only {n} of {len(main)} sources"
-
-
-def main_motives_among(corpus: Corpus, at_least: str) -> pd.Series:
-    """The motive each source of reliability `at_least` or better gives the most claim sentences
-    (`claims.balance`), for the sources that give a motive at all. Index: source id, oldest first."""
-    letters = list(codebook()["reliability"]["scale"])
-    rel = reliability(corpus).set_index("source_id")
-    b = balance(corpus)
-    good = [s for s in b.index[b.motives > 0] if letters.index(rel.loc[s, "reliability"]) <= letters.index(at_least)]
-    return b.loc[good, "main motive"]
-
-
-def _check_divided_among(corpus, rows, spec, judgment) -> str | None:
-    """The sources of reliability `at_least` or better that give a motive divide on which takes the most of
-    their sentences (`main_motives_among`): at least two of them, no two with the same main motive, and the
-    category the main motive of one of them."""
-    main = main_motives_among(corpus, spec["at_least"])
-    label = labels(spec.get("kind", "motive"))[spec["category"]]
-    if len(main) >= 2 and main.is_unique and label in set(main):
-        return None
-    return (f"the sources of reliability {spec['at_least']} or better do not divide with it among their main "
-            f"motives: " + (", ".join(f"{s} {m}" for s, m in main.items()) or "none gives a motive"))
-
-
 def _check_derivative_only(corpus, rows, spec, judgment) -> str | None:
     """Every source of the rows (the check's own selector, else the judgment's evidence) is derivative."""
     ids = sorted(set(_own(corpus, rows, spec).source_id))
@@ -349,8 +318,8 @@ def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
 CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
-          "main_for_majority": _check_main_for_majority, "most_sentences": _check_most_sentences,
-          "only_actor": _check_only_actor, "never_main": _check_never_main, "divided_among": _check_divided_among,
+          "most_sentences": _check_most_sentences,
+          "only_actor": _check_only_actor, "never_main": _check_never_main,
           "put_first_most": _check_put_first_most, "put_first_with_another": _check_put_first_with_another,
           "specialists_weigh_none": _check_specialists_weigh_none,
           "derivative_only": _check_derivative_only, "specialist_after": _check_specialist_after, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}

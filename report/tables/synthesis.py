@@ -3,21 +3,10 @@ source."""
 
 from __future__ import annotations
 
-from ..analysis import claims, door, judgments
+from ..analysis import claims, door
 from ..corpus import Corpus
 from ..prose import and_join
 from ..publish.provenance import EvidenceTable
-
-
-def reliable_mains(corpus: Corpus) -> str:
-    """The motive each of the most reliable sources gives the most room, in words ("The Conversation:
-    against the West, ..."): the sources of the reliability the security judgment's `divided_among` check
-    names, or better, oldest first."""
-    at_least = next(c["at_least"] for c in judgments.spec_of("security-first")["holds"] if c["check"] == "divided_among")
-    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
-    return and_join([f"{outlets[s]} ({m})" for s, m in judgments.main_motives_among(corpus, at_least).items()])
-
-
 
 
 BASIS_WORDS = {"said": "in so many words", "thesis": "as its thesis"}
@@ -58,5 +47,5 @@ def leads_list(corpus: Corpus) -> EvidenceTable:
     le = claims.leads(corpus)
     le = le[le.paragraph > 0].assign(basis=lambda d: d.basis.map(lambda b: ", ".join(
         BASIS_WORDS.get(x, x) for x in b.split(", "))))
-    return EvidenceTable(le.rename(columns={"lead": "puts first", "basis": "how", "quote": "its words"}),
-                         ["puts first", "how", "its words"])
+    return EvidenceTable(le.rename(columns={"lead": "first", "basis": "how", "quote": "words"}),
+                         ["first", "how", "words"])
