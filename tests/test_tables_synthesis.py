@@ -32,10 +32,14 @@ def test_what_each_source_puts_first_in_words(small, monkeypatch):
         pd.DataFrame([dict(zip(LEAD_COLUMNS, r)) for r in rows], columns=LEAD_COLUMNS),
         ["r1-2024-01", "r2-2024-06", "r4-2024-08"]))
     assert synthesis.put_first_phrase(small, "security") == (
-        f"Fixture Wire (as its thesis, with {ECONOMIC}) and Fixture Institute (in so many words, in the words of experts)")
+        f"Fixture Wire (as its thesis, beside “{ECONOMIC}”) and Fixture Institute (in so many words, in the words of experts)")
     assert synthesis.put_first_phrase(small, "china") == ""
     assert synthesis.weigh_none(small) == ["r4-2024-08"]  # coded, and puts nothing first; r3 is not coded
     table = synthesis.leads_list(small)
     assert list(table.df.source_id) == ["r1-2024-01", "r2-2024-06"]
     assert list(table.df["first"]) == [f"{SECURITY} and {ECONOMIC}", SECURITY]
     assert list(table.df["how"]) == ["as its thesis", "in so many words"]
+
+
+def test_the_ranked_motives_table_has_its_columns(small):
+    assert list(synthesis.ranked_motives(small).columns) == ["put first by", "sources", "sentences", "rank"]

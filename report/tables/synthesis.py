@@ -3,6 +3,8 @@ source."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..analysis import claims, door
 from ..corpus import Corpus
 from ..prose import and_join
@@ -14,8 +16,8 @@ BASIS_WORDS = {"said": "in so many words", "thesis": "as its thesis"}
 
 def put_first_phrase(corpus: Corpus, category: str) -> str:
     """The sources that themselves put `category` first (their coded leads), in words, oldest first, each
-    with how: "Odri Media (as its thesis, with trade, transit and economic stakes) and The Christian Science
-    Monitor (in so many words, in the words of experts)"; "" when none does."""
+    with how: "Odri Media (as its thesis, beside “trade, transit and economic stakes”) and The Christian Science
+    Monitor (in so many words, in the words of experts)", the other motives named in quotation marks; "" when none does."""
     rows, _ = claims.lead_rows(corpus)
     names = claims.labels()
     outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
@@ -28,7 +30,7 @@ def put_first_phrase(corpus: Corpus, category: str) -> str:
         how = [BASIS_WORDS[r.basis]]
         others = [names[c] for c in mine.category if c != category]
         if others:
-            how.append("with " + and_join(others))
+            how.append("beside " + and_join([f"“{o}”" for o in others]))
         if r.who != "author":
             how.append(f"in the words of {r.who}")
         parts.append(f"{outlets[sid]} ({', '.join(how)})")
@@ -49,3 +51,9 @@ def leads_list(corpus: Corpus) -> EvidenceTable:
         BASIS_WORDS.get(x, x) for x in b.split(", "))))
     return EvidenceTable(le.rename(columns={"lead": "first", "basis": "how", "quote": "words"}),
                          ["first", "how", "words"])
+
+
+def ranked_motives(corpus: Corpus) -> pd.DataFrame:
+    """Table 8.1: the motives ranked (`claims.ranking`): how many sources put each first themselves, how many
+    give it, in how many sentences, and the rank."""
+    return claims.ranking(corpus)[["put first by", "sources", "sentences", "rank"]]
