@@ -172,6 +172,17 @@ REVIEWED = "reviewed"  # a row a reviewer confirmed or added (the adjudicated co
 MACHINE = "machine"  # a row of the machine reader no one has reviewed yet (its source is not coded)
 
 
+def _adjudicated(corpus: Corpus, paths=None) -> list[codings.Coding]:
+    """The adjudicated codings `paths` (by default the `codings/<source>.yml` of the sources in `corpus`), read;
+    raises ValueError naming every problem of a coding file."""
+    paths = codings.adjudicated_files_for(corpus, CODINGS) if paths is None else list(paths)
+    read = [codings.read(p, corpus) for p in paths]
+    problems = [str(p) for _, found in read for p in found]
+    if problems:
+        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
+    return [c for c, _ in read]
+
+
 def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
     """The evidence with the adjudicated codings (`paths`, by default the `codings/<source>.yml` of the sources
     in `corpus`) in place
@@ -184,12 +195,7 @@ def reviewed_evidence(corpus: Corpus, paths=None) -> dict[str, pd.DataFrame]:
     its source's publication date. Raises ValueError naming every problem of a coding file.
     """
     machine = machine_evidence(corpus)
-    paths = codings.adjudicated_files_for(corpus, CODINGS) if paths is None else list(paths)
-    read = [codings.read(p, corpus) for p in paths]
-    problems = [str(p) for _, found in read for p in found]
-    if problems:
-        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
-    coded = {c.source_id: c for c, _ in read}
+    coded = {c.source_id: c for c in _adjudicated(corpus, paths)}
     texts = sentence_texts(corpus)
     dates = published(corpus)
     names = {a.id: a.name for a in actors().values()}
@@ -234,12 +240,7 @@ def reviewed_leads(corpus: Corpus, paths=None) -> tuple[pd.DataFrame, list[str]]
     holds the `leads` section, those with no row weighing no motive above the others). A source not coded
     for leads is in neither: the machine reader proposes no lead. Raises ValueError naming every problem
     of a coding file."""
-    paths = codings.adjudicated_files_for(corpus, CODINGS) if paths is None else list(paths)
-    read = [codings.read(p, corpus) for p in paths]
-    problems = [str(p) for _, found in read for p in found]
-    if problems:
-        raise ValueError("the codings cannot be read:\n" + "\n".join(problems))
-    held = [c for c, _ in read if codings.LEADS in c.sections]
+    held = [c for c in _adjudicated(corpus, paths) if codings.LEADS in c.sections]
     parts = [c.rows[codings.LEADS] for c in held if len(c.rows[codings.LEADS])]
     rows = (pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=codings.COLUMNS[codings.LEADS]))
     rows = rows.drop_duplicates(["source_id", "category"]).sort_values(["source_id", "paragraph", "category"],

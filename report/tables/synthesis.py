@@ -39,8 +39,8 @@ def put_first_phrase(corpus: Corpus, category: str) -> str:
 
 def weigh_none(corpus: Corpus) -> list[str]:
     """The sources coded for their lead motive that put none first, oldest first."""
-    rows, coded = claims.lead_rows(corpus)
-    return [s for s in door.source_order(corpus) if s in coded and s not in set(rows.source_id)]
+    le = claims.leads(corpus)
+    return list(le.source_id[le.lead == "none"])
 
 
 def leads_list(corpus: Corpus) -> EvidenceTable:
