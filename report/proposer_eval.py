@@ -57,15 +57,42 @@ def cross_validate(corpus, codings_folder: Path, folds=None, epochs: int = EPOCH
         rows, seconds = fold_rows(corpus, codings_folder, held, epochs, architecture)
         if timings is not None:
             timings[held] = seconds
-        for kind in KINDS:
-            g = evaluate._subset(TASK[kind], gold[gold.source_id == held])
-            for method, extracted in rows.items():
-                e = evaluate._subset(TASK[kind], extracted)
-                aligned = evaluate.match(e, g, ("kind", "category"), "who", by_sentence=True)
-                c = counts[(kind, method)]
-                c[0] += len(g)
-                c[1] += len(e)
-                c[2] += int(aligned.status.isin(["match", "wrong_attribute"]).sum())
+        _tally(counts, rows, gold[gold.source_id == held])
+    return _frame(counts)
+
+
+def elsewhere(corpus, codings_folder: Path, other, other_codings: Path, epochs: int = EPOCHS,
+              architecture: str = ARCHITECTURE) -> pd.DataFrame:
+    """The rules, the proposer trained on every coded source of `corpus`, and their union, scored on another
+    corpus (`other`, coded in `other_codings`) that neither was written or trained on: the frame of
+    `cross_validate`, its counts over the sources of `other` that have an adjudicated coding."""
+    nlp = train(corpus, codings_folder, epochs=epochs, architecture=architecture)
+    held = coded_sources(other, other_codings)
+    gold = evaluate.coded_gold(other, other_codings)["claims"]
+    rules = evidence(other)["claims"]
+    rules = rules[rules.source_id.isin(held)].reset_index(drop=True)
+    proposed = propose(nlp, other, sources=held)
+    counts = {(k, m): [0, 0, 0] for k in KINDS for m in METHODS}
+    _tally(counts, {"rules": rules, "proposer": proposed, "union": union(rules, proposed)},
+           gold[gold.source_id.isin(held)])
+    return _frame(counts)
+
+
+def _tally(counts: dict, rows: dict[str, pd.DataFrame], gold: pd.DataFrame) -> None:
+    """Add to `counts` ((kind, method) -> [annotated, extracted, matched]) the rows each method proposes
+    in the sources of `gold`, matched one to one in the same sentence with the same kind and category."""
+    for kind in KINDS:
+        g = evaluate._subset(TASK[kind], gold)
+        for method, extracted in rows.items():
+            e = evaluate._subset(TASK[kind], extracted)
+            aligned = evaluate.match(e, g, ("kind", "category"), "who", by_sentence=True)
+            c = counts[(kind, method)]
+            c[0] += len(g)
+            c[1] += len(e)
+            c[2] += int(aligned.status.isin(["match", "wrong_attribute"]).sum())
+
+
+def _frame(counts: dict) -> pd.DataFrame:
     out = []
     for (kind, method), (annotated, extracted, matched) in counts.items():
         p, r = evaluate._ratio(matched, extracted), evaluate._ratio(matched, annotated)

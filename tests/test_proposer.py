@@ -3,6 +3,7 @@ on a fixture of three short articles coded by hand (tests/fixtures/proposer/), a
 smallest size (benchmarks/claims_proposer.py)."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from report.corpus import parse_corpus
+from report import evaluate
 from report.evaluate import coded_gold
-from report.extract import proposer
+from report.extract import evidence, proposer
 from report.extract.claims import CLAIM_COLUMNS
-from report.proposer_eval import METHODS, cross_validate
+from report.proposer_eval import METHODS, cross_validate, elsewhere
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).parent / "fixtures" / "proposer"
@@ -96,6 +98,26 @@ def test_cross_validation_pools_the_folds(corpus):
         t = table.loc[kind]
         assert t.loc["union", "matched"] >= max(t.loc["rules", "matched"], t.loc["proposer", "matched"])
         assert t.loc["union", "extracted"] <= t.loc["rules", "extracted"] + t.loc["proposer", "extracted"]
+
+
+def test_scores_on_another_corpus_count_only_its_coded_sources(corpus, tmp_path):
+    """Trained on the fixture, scored on a copy of it where only one source is coded: the annotated counts
+    are that source's coded claims, and what the rules and the proposer find elsewhere is not counted."""
+    other = tmp_path / "other"
+    shutil.copytree(FOLDER, other)
+    for p in (other / "codings").glob("*.yml"):
+        if p.name != "alpha-2024.yml":
+            p.unlink()
+    copy = parse_corpus(other)
+    table = elsewhere(corpus, CODED, copy, other / "codings", epochs=EPOCHS)
+    gold = coded_gold(copy, other / "codings")["claims"]
+    assert set(gold.source_id) == {"alpha-2024"}
+    assert list(table.index) == [(k, m) for k in ("motive", "risk") for m in METHODS]
+    for kind, task in (("motive", "motive_claims"), ("risk", "risk_claims")):
+        assert table.loc[(kind, "rules"), "annotated"] == len(evaluate._subset(task, gold)) > 0
+    found = evidence(copy)["claims"]
+    assert table.loc[("motive", "rules"), "extracted"] + table.loc[("risk", "rules"), "extracted"] == \
+        len(found[(found.source_id == "alpha-2024") & found.kind.isin(["motive", "risk"])])
 
 
 def test_the_benchmark_runs_at_its_smallest_size(tmp_path):

@@ -7,12 +7,12 @@ from itertools import accumulate
 
 import pandas as pd
 
-from .. import agreement, codings, extract
+from .. import agreement, codings, extract, proposer_eval
 from ..analysis.door import REVIEWED, evidence, source_order
 from ..corpus import Corpus
 from ..evaluate import (CODED_SAMPLES, LABELS, SAMPLES, coded_gold, coded_scores, errors, fresh_corpus, kind_agreement,
                         sample_corpus, scores)
-from ..paths import CODINGS, FRESH_CODINGS
+from ..paths import CODINGS, DEV_CODINGS, FRESH_CODINGS
 
 
 def evidence_counts(corpus: Corpus) -> pd.DataFrame:
@@ -225,3 +225,34 @@ def fresh_set() -> dict:
             "outlets": ", ".join(f"{o} ({str(p)[:4]})" for o, p in zip(corpus.sources.outlet, corpus.sources.published)),
             **{f"n_{field}": len(gold[field]) for field in ("statements", "claims", "quotes")},
             "agreement": agree, "all_agree": bool(len(coded)) and bool((coded.agreement == 100).all())}
+
+
+SEEDS_LEFT_OUT = "seeds, each left out in turn"  # the proposer's in-sample row is cross-validated
+
+
+def proposer_scores(corpus: Corpus) -> pd.DataFrame:
+    """Motive and risk claims proposed by the rules, by the proposer trained on the reviewed codings
+    (report/extract/proposer.py) and by their union, against the adjudicated codings: on the seeds each
+    left out in turn (the proposer trained on the other four; the rules were written on all five, so their
+    row is in sample), and on the development corpus and the fresh set (the proposer trained on all the
+    seeds). Index: (claims, method, sample), claims "motive" or "risk"; columns annotated, extracted,
+    matched, precision, recall, f1."""
+    parts = {SEEDS_LEFT_OUT: proposer_eval.cross_validate(corpus, CODINGS)}
+    for sample, folder in (("out_of_sample", DEV_CODINGS), ("fresh", FRESH_CODINGS)):
+        parts[CODED_SAMPLES[sample]] = proposer_eval.elsewhere(corpus, CODINGS, sample_corpus(corpus, sample), folder)
+    rows = [(kind, method, sample) for kind in proposer_eval.KINDS for method in proposer_eval.METHODS
+            for sample in parts]
+    return pd.DataFrame([parts[sample].loc[(kind, method)] for kind, method, sample in rows],
+                        index=pd.MultiIndex.from_tuples(rows, names=["claims", "method", "sample"]))
+
+
+
+def proposer_choice(table: pd.DataFrame) -> dict:
+    """What `proposer_scores` says of the choice between the rules and the proposer, for motive claims on
+    the seeds left out in turn: each method's precision and recall (two decimals, as text) and whether the
+    rules beat the proposer on both, although the rules' figure is in sample."""
+    row = {m: table.loc[("motive", m, SEEDS_LEFT_OUT)] for m in proposer_eval.METHODS}
+    out = {f"{k}_{m}": f"{row[m][k]:.2f}" for m in row for k in ("precision", "recall")}
+    out["rules_better"] = bool(row["rules"].precision > row["proposer"].precision
+                               and row["rules"].recall > row["proposer"].recall)
+    return out
