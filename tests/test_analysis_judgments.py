@@ -260,6 +260,13 @@ def test_the_checks_on_what_sources_put_first(small, monkeypatch):
     for module in (claims, judgments):
         monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads(rows, [R1, R2, R4]))
     assert judgments._check_put_first_with_another(small, None, spec, {}) is None  # with the economy, or in experts' words
+    # no source puts China first; the economy is put first by r1 and r4
+    assert judgments._check_put_first_by_none(small, None, {"category": "china"}, {}) is None
+    assert judgments._check_put_first_by_none(small, None, {"category": "economic"}, {}) == f"put first by {R1}, {R4}"
+    for module in (claims, judgments):
+        monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads([], []))
+    assert judgments._check_put_first_by_none(small, None, {"category": "china"}, {}) == \
+        "no source is coded for what it puts first"
 
 
 def test_the_specialist_analyses_weigh_no_motive_first(small, monkeypatch):
@@ -276,3 +283,13 @@ def test_the_specialist_analyses_weigh_no_motive_first(small, monkeypatch):
         monkeypatch.setattr(module, "lead_rows", lambda corpus: _leads([], [R1]))  # r2 not coded for its lead
     assert "r2-2024-06" in judgments._check_specialists_weigh_none(expert, None, {}, {})
     assert judgments._check_specialists_weigh_none(small, None, {}, {}) == "no primary source by specialists"
+
+
+def test_a_chapter_may_guard_a_sentence_with_a_check_of_the_alternative_view():
+    """`check` finds a check named in the alternative view's `holds` too, and runs it on that view's rows;
+    without names it runs the judgment's own checks only."""
+    seeds = load_corpus()
+    assert judgments.check(seeds, "security-first", "specialists_weigh_none") == []
+    assert judgments.check(seeds, "security-first", ["majority", "put_first_most"]) == []
+    with pytest.raises(KeyError, match="no check"):
+        judgments.check(seeds, "security-first", "single_figure")

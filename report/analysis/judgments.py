@@ -13,7 +13,7 @@ import pandas as pd
 from ..codebook import load
 from ..corpus import Corpus
 from ..guards import guard_all
-from .claims import balance, labels, lead_rows, ranking
+from .claims import labels, lead_rows, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
@@ -247,28 +247,12 @@ def _check_specialist_after(corpus, rows, spec, judgment) -> str | None:
     return None if found else f"no specialist primary source written on or after {adopted['date']} gives it"
 
 
-def _check_never_main(corpus, rows, spec, judgment) -> str | None:
-    """No source gives the category more claim sentences than any other of its kind (`claims.balance`)."""
-    b = balance(corpus)
-    label = labels(spec.get("kind", "motive"))[spec["category"]]
-    main = sorted(b.index[b["main motive"] == label])
-    return None if not main else f"it takes the most sentences in {', '.join(map(str, main))}"
-
-
 def _check_single_figure(corpus, rows, spec, judgment) -> str | None:
     """The sources give exactly one hard figure in `units`, from one source."""
     numbers = evidence(corpus)["numbers"]
     hit = numbers[numbers.unit.isin(spec["units"])]
     return None if hit.value.nunique() == 1 and hit.source_id.nunique() == 1 else (
         f"{hit.value.nunique()} figures in {', '.join(spec['units'])} from {hit.source_id.nunique()} sources")
-
-
-def _check_most_sentences(corpus, rows, spec, judgment) -> str | None:
-    r = ranking(corpus, spec.get("kind", "motive"))
-    label = labels(spec.get("kind", "motive"))[spec["category"]]
-    top = r.sentences.max()
-    return None if r.loc[label, "sentences"] == top and (r.sentences == top).sum() == 1 else (
-        "it no longer has the most sentences: " + ", ".join(f"{k} {int(v)}" for k, v in r.sentences.items()))
 
 
 def _check_present(corpus, rows, spec, judgment) -> str | None:
@@ -303,6 +287,14 @@ def _check_put_first_with_another(corpus, rows, spec, judgment) -> str | None:
         f"{', '.join(alone)} puts it first alone, in its own voice" if alone else "no source puts it first")
 
 
+def _check_put_first_by_none(corpus, rows, spec, judgment) -> str | None:
+    """Sources are coded for their lead motive and none of them puts the category first."""
+    leads, coded = lead_rows(corpus)
+    first = sorted(set(leads.source_id[leads.category == spec["category"]]))
+    return None if coded and not first else (
+        f"put first by {', '.join(first)}" if first else "no source is coded for what it puts first")
+
+
 def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
     """Every primary source by specialists is coded for its lead motive and puts none first."""
     leads, coded = lead_rows(corpus)
@@ -318,10 +310,9 @@ def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
 CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
-          "most_sentences": _check_most_sentences,
-          "only_actor": _check_only_actor, "never_main": _check_never_main,
+          "only_actor": _check_only_actor,
           "put_first_most": _check_put_first_most, "put_first_with_another": _check_put_first_with_another,
-          "specialists_weigh_none": _check_specialists_weigh_none,
+          "specialists_weigh_none": _check_specialists_weigh_none, "put_first_by_none": _check_put_first_by_none,
           "derivative_only": _check_derivative_only, "specialist_after": _check_specialist_after, "published_before": _check_published_before, "single_figure": _check_single_figure, "present": _check_present, "figures_given": _check_figures_given}
 
 
@@ -364,15 +355,17 @@ def _rows(corpus: Corpus, spec: dict) -> pd.DataFrame:
 
 def check(corpus: Corpus, judgment_id: str, names: list[str] | str | None = None) -> list[str]:
     """Why the key judgment `judgment_id` no longer holds: the failures of its checks (`holds`), of all or
-    only of those named `names`; [] when they hold. A chapter sentence that restates the judgment guards
+    only of those named `names` (a name may be a check of its alternative view); [] when they hold. A chapter sentence that restates the judgment guards
     itself with this."""
     spec = spec_of(judgment_id)
     wanted = [names] if isinstance(names, str) else names
-    chosen = [c for c in spec.get("holds", []) if wanted is None or c["check"] in wanted]
-    if wanted is not None and {c["check"] for c in chosen} != set(wanted):
-        raise KeyError(f"key judgment {judgment_id!r} has no check {sorted(set(wanted) - {c['check'] for c in chosen})}")
-    rows = _rows(corpus, spec)
-    return [msg for c in chosen if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
+    alt = spec.get("alternative", {})
+    both = [(c, False) for c in spec.get("holds", [])] + [(c, True) for c in alt.get("holds", [])]
+    chosen = [(c, a) for c, a in both if (wanted is None and not a) or (wanted is not None and c["check"] in wanted)]
+    if wanted is not None and {c["check"] for c, _ in chosen} != set(wanted):
+        raise KeyError(f"key judgment {judgment_id!r} has no check {sorted(set(wanted) - {c['check'] for c, _ in chosen})}")
+    rows = {False: _rows(corpus, spec), True: select(corpus, alt.get("evidence", []))}
+    return [msg for c, a in chosen if (msg := CHECKS[c["check"]](corpus, rows[a], c, spec))]
 
 
 def judge(corpus: Corpus, spec: dict) -> Judgment:
