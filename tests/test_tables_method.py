@@ -244,3 +244,20 @@ def test_error_table_and_its_summary_count_the_same_errors(seeds):
 def test_an_error_side_gives_the_value_only_when_it_says_more():
     assert method._side("Sergey Lavrov said", "sergey lavrov") == "Sergey Lavrov said → sergey lavrov"
     assert method._side("2024", "2024") == "2024" and method._side("", "") == ""
+
+
+def test_the_choice_between_rules_and_proposer_reads_the_seeds_left_out():
+    """proposer_choice: each method's motive precision and recall on the seeds left out in turn, as text, and
+    whether the rules beat the proposer on both; the other samples are not read."""
+    rows, values = [], []
+    for name, (p, r) in {"rules": (0.865, 0.34), "proposer": (0.425, 0.181), "union": (0.6, 0.447)}.items():
+        for sample, factor in ((method.SEEDS_LEFT_OUT, 1.0), ("fresh set", 0.0)):
+            rows.append(("motive", name, sample))
+            values.append({"precision": p * factor, "recall": r * factor})
+    table = pd.DataFrame(values, index=pd.MultiIndex.from_tuples(rows, names=["claims", "method", "sample"]))
+    choice = method.proposer_choice(table)
+    assert choice == {"precision_rules": "0.86", "recall_rules": "0.34", "precision_proposer": "0.42",
+                      "recall_proposer": "0.18", "precision_union": "0.60", "recall_union": "0.45",
+                      "rules_better": True}
+    table.loc[("motive", "proposer", method.SEEDS_LEFT_OUT), "recall"] = 0.5
+    assert method.proposer_choice(table)["rules_better"] is False

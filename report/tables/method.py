@@ -236,14 +236,20 @@ def proposer_scores(corpus: Corpus) -> pd.DataFrame:
     left out in turn (the proposer trained on the other four; the rules were written on all five, so their
     row is in sample), and on the development corpus and the fresh set (the proposer trained on all the
     seeds). Index: (claims, method, sample), claims "motive" or "risk"; columns annotated, extracted,
-    matched, precision, recall, f1."""
+    matched, precision, recall, f1 (empty where there is nothing to divide by, as in `score_table`)."""
     parts = {SEEDS_LEFT_OUT: proposer_eval.cross_validate(corpus, CODINGS)}
     for sample, folder in (("out_of_sample", DEV_CODINGS), ("fresh", FRESH_CODINGS)):
         parts[CODED_SAMPLES[sample]] = proposer_eval.elsewhere(corpus, CODINGS, sample_corpus(corpus, sample), folder)
     rows = [(kind, method, sample) for kind in proposer_eval.KINDS for method in proposer_eval.METHODS
             for sample in parts]
-    return pd.DataFrame([parts[sample].loc[(kind, method)] for kind, method, sample in rows],
-                        index=pd.MultiIndex.from_tuples(rows, names=["claims", "method", "sample"]))
+    out = pd.DataFrame([parts[sample].loc[(kind, method)] for kind, method, sample in rows],
+                       index=pd.MultiIndex.from_tuples(rows, names=["claims", "method", "sample"]))
+    counts = ["annotated", "extracted", "matched"]
+    out = out.astype({c: "int64" for c in counts}).astype({c: "float64" for c in out.columns if c not in counts})
+    out.loc[out.extracted == 0, "precision"] = float("nan")  # as in score_table: no ratio without a denominator
+    out.loc[out.annotated == 0, "recall"] = float("nan")
+    out.loc[out.annotated + out.extracted == 0, "f1"] = float("nan")
+    return out
 
 
 
