@@ -258,6 +258,6 @@ def test_the_choice_between_rules_and_proposer_reads_the_seeds_left_out():
     choice = method.proposer_choice(table)
     assert choice == {"precision_rules": "0.86", "recall_rules": "0.34", "precision_proposer": "0.42",
                       "recall_proposer": "0.18", "precision_union": "0.60", "recall_union": "0.45",
-                      "rules_better": True}
+                      "rules_better": True, "union_finds_more": True}
     table.loc[("motive", "proposer", method.SEEDS_LEFT_OUT), "recall"] = 0.5
     assert method.proposer_choice(table)["rules_better"] is False
