@@ -119,6 +119,19 @@ def test_the_scores_against_the_codings_have_a_row_per_sample(seeds):
     assert t.xs(evaluate.CODED_SAMPLES["fresh"], level="sample").loc["quotation speakers", "annotated"] == fresh["n_quotes"]
 
 
+def test_the_fresh_set_names_the_fields_its_coders_split_on_and_the_rulings():
+    """`split` lists exactly the coded fields below full agreement; `all_agree` is true only when it is empty;
+    the record holds one row per decision of the fresh set's adjudicated codings, each naming its source."""
+    fresh = method.fresh_set()
+    agree = fresh["agreement"]
+    coded = agree[agree.units > 0]
+    assert fresh["split"] == [f for f in coded.index if coded.loc[f, "agreement"] < 100]
+    assert fresh["all_agree"] == (not fresh["split"])
+    record = fresh["decisions"]
+    assert list(record.columns) == ["source", "section", "item", "decision", "reason"]
+    assert set(record.source) <= set(evaluate.fresh_corpus().sources.source_id)
+
+
 @pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
 def test_extractor_scores_are_ratios_of_their_counts(scores, sample):
     s = scores[sample]

@@ -215,16 +215,19 @@ def review_totals(corpus: Corpus) -> dict[str, int]:
 
 def fresh_set() -> dict:
     """The fresh set (tests/fresh-corpus): its sources in words, how many rows its adjudicated codings hold
-    (statements, claims, quotes), the agreement of its two blind coders (`coding_agreement`) and whether they
-    agreed on every unit of every field they both coded."""
+    (statements, claims, quotes), the agreement of its two blind coders (`coding_agreement`), whether they
+    agreed on every unit of every field they both coded, the fields where they did not (`split`, in the
+    agreement table's order) and the adjudicator's record of every difference (`adjudication_record`)."""
     corpus = fresh_corpus()
     gold = coded_gold(corpus, FRESH_CODINGS)
     agree = coding_agreement(corpus, FRESH_CODINGS)
     coded = agree[agree.units > 0]
+    split = [str(field) for field in coded.index[coded.agreement < 100]]
     return {"n_sources": len(corpus.sources),
             "outlets": ", ".join(f"{o} ({str(p)[:4]})" for o, p in zip(corpus.sources.outlet, corpus.sources.published)),
             **{f"n_{field}": len(gold[field]) for field in ("statements", "claims", "quotes")},
-            "agreement": agree, "all_agree": bool(len(coded)) and bool((coded.agreement == 100).all())}
+            "agreement": agree, "all_agree": bool(len(coded)) and not split, "split": split,
+            "decisions": adjudication_record(corpus, FRESH_CODINGS)}
 
 
 SEEDS_LEFT_OUT = "seeds, each left out in turn"  # the proposer's in-sample row is cross-validated
