@@ -132,6 +132,17 @@ def test_the_fresh_set_names_the_fields_its_coders_split_on_and_the_rulings():
     assert set(record.source) <= set(evaluate.fresh_corpus().sources.source_id)
 
 
+def test_the_fresh_figures_are_the_score_tables_counts(seeds):
+    """The fresh set's figures in the method page's prose are the counts of its rows in the score table."""
+    found = method.fresh_found(seeds)
+    rows = method.score_table(seeds, "codings").xs(evaluate.CODED_SAMPLES["fresh"], level="sample")
+    assert found == {"quotes": rows.loc["quotation speakers", "annotated"],
+                     "speakers_right": rows.loc["quotation speakers", "matched"],
+                     "acts": rows.loc["statements, key acts", "annotated"],
+                     "acts_found": rows.loc["statements, key acts", "matched"]}
+    assert found["speakers_right"] <= found["quotes"] and found["acts_found"] <= found["acts"]
+
+
 @pytest.mark.parametrize("sample", ["in_sample", "out_of_sample"])
 def test_extractor_scores_are_ratios_of_their_counts(scores, sample):
     s = scores[sample]

@@ -230,6 +230,15 @@ def fresh_set() -> dict:
             "decisions": adjudication_record(corpus, FRESH_CODINGS)}
 
 
+def fresh_found(corpus: Corpus) -> dict[str, int]:
+    """The method page's figures on the fresh set, from `score_table` against the codings: the quotations
+    coded and those given the right speaker, and the statements of the key acts coded and found."""
+    rows = score_table(corpus, "codings").xs(CODED_SAMPLES["fresh"], level="sample")
+    speakers, acts = rows.loc[LABELS["quotes"]], rows.loc[LABELS["statements_key_acts"]]
+    return {"quotes": int(speakers.annotated), "speakers_right": int(speakers.matched),
+            "acts": int(acts.annotated), "acts_found": int(acts.matched)}
+
+
 SEEDS_LEFT_OUT = "seeds, each left out in turn"  # the proposer's in-sample row is cross-validated
 
 
