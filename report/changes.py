@@ -93,7 +93,7 @@ def state(seeds: Path, codings_folder: Path) -> State:
     with using_evidence(tables):
         judged = judgments.judgments(corpus)
         said = {j.id: {"text": " ".join(j.text.split()), "confidence": j.label,
-                       "basis": basis(corpus, j.confidence, j.contradicting, j.basis_template),
+                       "basis": basis(corpus, j.confidence, j.contradicting, j.basis_template, j.divided),
                        "failures": list(j.failures)} for j in judged}
         facts = key_facts(corpus)
         figures = {f.fact: f"{f.value} ({f.note})" for f in facts.itertuples()}

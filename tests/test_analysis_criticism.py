@@ -55,10 +55,13 @@ def test_overtaken_and_disputed_dates():
     assert _problems(path) == [("t2-2025-07-20", "disputed_date", 1), ("t3-2024-05", "overtaken", 1),
                                ("t3-2024-05", "overtaken", 1)]
     # "Russia has not recognised the Taliban government. No country has recognised the Taliban.": both
-    # denials are overtaken by t1's 3 July 2025, the second as a denial of any state's recognition
+    # denials are overtaken by t1's 3 July 2025, the second as a denial of any state's recognition; each
+    # gives the source's own words, so that a reader sees what it said
     items = sorted(criticism.track_records(path).query("problem == 'overtaken'").item)
-    assert items == ["denies (of any state): Russia recognises the Taliban government; done 3 July 2025",
-                     "denies: Russia recognises the Taliban government; done 3 July 2025"]
+    assert items == ["denies (of any state): Russia recognises the Taliban government; done 3 July 2025: "
+                     "“No country has recognised the Taliban.” (¶1)",
+                     "denies: Russia recognises the Taliban government; done 3 July 2025: "
+                     "“Russia has not recognised the Taliban government.” (¶1)"]
     r = criticism.reliability(path).set_index("source_id").reliability.to_dict()
     assert r == {"t3-2024-05": "C", "t1-2025-07-05": "B", "t2-2025-07-20": "E"}  # overtaken lowers nothing
 
@@ -156,3 +159,21 @@ def test_a_border_between_two_states_that_share_none_is_an_error_of_the_record()
     row = t[t.problem == "no_such_border"]
     assert list(zip(row.paragraph, row.item)) == [(2, "“Kyrgyzstan-Afghanistan border”")]
     assert "no_such_border" not in {p["id"] for p in criticism.spec()["problems"] if p["lowers"]}
+
+
+def test_an_overtaken_forecast_quotes_what_it_expected():
+    """On the seeds (read by hand): the CSM's expectation of recognition gives Sotnikov's 'will probably have to
+    wait' (¶25) beside 'appears set to start' (¶1); ODRI's expected delisting quotes its first three paragraphs
+    and names the other three."""
+    t = criticism.track_records(load_corpus()).query("problem == 'overtaken'")
+    csm = t[(t.source_id == "csm-2024-06-13") & t.item.str.startswith("expects: Russia recognises")].item.iloc[0]
+    assert "“Russia appears set to start” (¶1)" in csm and "“full recognition will probably have to wait” (¶25)" in csm
+    odri = t[(t.source_id == "odri-2024-10") & t.item.str.startswith("expects: Russia removes")].item.iloc[0]
+    assert odri.count("(¶") == criticism.QUOTED_PARAGRAPHS and odri.endswith("(also ¶13, ¶22, ¶24)")
+
+
+def test_a_quotation_that_never_closes_is_found():
+    """On the seeds (read by hand): Stratheia opens a quotation of Azizi in ¶6 and of no one in ¶18 and closes
+    neither; every other paragraph closes what it opens (apostrophes such as "Russia’s" open nothing)."""
+    unclosed = criticism.unclosed_quotes(load_corpus())
+    assert list(zip(unclosed.source_id, unclosed.paragraph)) == [("stratheia-2025-07", 6), ("stratheia-2025-07", 18)]

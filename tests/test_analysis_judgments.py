@@ -217,6 +217,28 @@ def test_derivative_only_and_published_before(small, monkeypatch):
     assert why is not None and R3 in why and R1 not in why
 
 
+def test_at_most_counts_the_sources_of_its_own_selector(small):
+    """Security claims come from three sources (r1-r3), the economic one from r4 alone: "one source's
+    account" holds for the economic motive and fails, naming the count, for security; no row at all fails."""
+    economic = {"check": "at_most", "sources": 1, "table": "claims", "kind": "motive", "category": "economic"}
+    assert judgments._check_at_most(small, None, economic, {}) is None
+    why = judgments._check_at_most(small, None, {**economic, "category": "security"}, {})
+    assert why is not None and "3 source(s)" in why
+    assert judgments._check_at_most(small, None, {**economic, "category": "china"}, {}) is not None
+
+
+def test_mostly_derivative_counts_sentences_by_origin(small):
+    """Security claims: one sentence each in r1, r2 (primary) and r3 (derivative): 1 of 3, not mostly
+    derivative; r3's alone: 1 of 1, mostly derivative."""
+    spec = {"check": "mostly_derivative", "table": "claims", "kind": "motive", "category": "security"}
+    why = judgments._check_mostly_derivative(small, None, spec, {})
+    assert why == "1 of 3 sentences come from derivative sources"
+    from report.analysis import door
+    claims = door.evidence(small)["claims"]
+    with door.using_evidence({"claims": claims[claims.source_id == R3]}):
+        assert judgments._check_mostly_derivative(small, None, spec, {}) is None
+
+
 def test_specialist_after_needs_a_specialist_primary_source_written_after_the_act(monkeypatch):
     """On the seeds the formality assessment comes from osw-2025-07 (specialist, primary, July 2025, the month
     of the recognition) and stratheia-2025-07 (specialist, derivative): it holds; with the act dated a month

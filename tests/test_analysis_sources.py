@@ -57,6 +57,21 @@ def test_a_later_denial_contradicts_and_each_side_counts_it(small):
     assert judgments.contradicting_sources(small, denied, recognised) == []
 
 
+def test_a_source_of_the_evidence_that_assesses_it_the_other_way_is_divided(small):
+    """Evidence: every motive claim (r1-r4); contrary: the economic motive, which r4 gives. r4 is one of the
+    evidence's own sources, so it is divided, not a contradicting other source; with the security claims as
+    evidence r4 is an outside source that contradicts. A contrary statement divides no one (a track record)."""
+    motives = judgments.select(small, [{"table": "claims", "kind": "motive"}])
+    security = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "security"}])
+    economic = judgments.select(small, [{"table": "claims", "kind": "motive", "category": "economic"}])
+    assert judgments.divided_sources(small, motives, economic) == [R4]
+    assert judgments.contradicting_sources(small, motives, economic) == []
+    assert judgments.divided_sources(small, security, economic) == []
+    assert judgments.contradicting_sources(small, security, economic) == [R4]
+    recognised = judgments.select(small, [{"table": "statements", "actor_id": "russia", "act": "recognises"}])
+    assert judgments.divided_sources(small, recognised, recognised) == []
+
+
 def test_disputed_dates_count_for_both_sources(path):
     c = sources.corroboration(path).set_index("source_id")
     assert c["disputed dates"].to_dict() == {T3: 0, T1: 1, T2: 1}

@@ -81,7 +81,7 @@ def test_confidence_scale_one_row_per_level():
     assert list(t["sources (at least)"]) == sorted(t["sources (at least)"], reverse=True)  # strictest first
 
 
-R4 = "r4-2024-08"
+R3, R4 = "r3-2024-07", "r4-2024-08"
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +99,11 @@ def test_basis_in_words(reading):
     assert key_judgments.basis(reading, conf, []) == ("3 of 4 sources state it (2 independent, the best graded C; "
                                                       "1 rewriting another); uncontradicted")
     assert key_judgments.basis(reading, conf, [R4]).endswith("; contradicted by 1 later source (r4-2024-08)")
+    # a source of the evidence that also assesses it the other way is named as divided, not as uncontradicted
+    assert key_judgments.basis(reading, conf, [], divided=[R3]).endswith(
+        "; 1 of them also assesses it the other way (r3-2024-07)")
+    assert key_judgments.basis(reading, conf, [R4], divided=[R3]).endswith(
+        "; contradicted by 1 later source (r4-2024-08); 1 of them also assesses it the other way (r3-2024-07)")
     economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (

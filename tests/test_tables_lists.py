@@ -157,3 +157,15 @@ def test_home_voices_phrase_flags_officials_only_derivative_sources_quote(monkey
     monkeypatch.setattr(lists.claims, "home_voices", lambda corpus, category, kind="motive": ["A Minister", "An Envoy"])
     assert lists.home_voices_phrase(seeds, "pragmatism") == (
         f"A Minister and An Envoy ({lists.DERIVATIVE_ONLY[2]})")
+
+
+def test_a_risk_to_a_step_since_taken_is_flagged_where_it_is_shown():
+    """On the seeds (read by hand): the CSM (13 June 2024) calls the Taliban's terrorist links 'still a potential
+    obstacle to Russian recognition', a step taken on 3 July 2025; the risk list says so. A motive list does not
+    carry the note (a reason to take a step is no less a reason once it is taken)."""
+    seeds = load_corpus()
+    risk = lists.claims_list(seeds, kind="risk").df
+    note = risk.set_index(["source_id", "paragraph"]).note
+    assert note[("csm-2024-06-13", 22)] == (f"{lists.STEP_TAKEN}: Russia recognises the Taliban government, 3 July 2025")
+    motive = lists.claims_list(seeds).df
+    assert not motive.get("note", pd.Series(dtype=str)).fillna("").str.startswith(lists.STEP_TAKEN).any()

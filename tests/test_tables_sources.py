@@ -44,7 +44,14 @@ def test_sizes_and_totals_agree(fixture_dir, expected):
     totals = tables.corpus_totals(corpus)
     assert totals["n_words"] == sizes.words.sum() == sum(e["words"] for e in expected.values())
     assert totals["n_sources"] == 3 and totals["first_published"] == "2024" and totals["last_published"] == "July 2025"
+    assert totals["n_dates_estimated"] == 1  # beta's published_note begins "Estimate"
     assert sizes.loc["beta-2024", "words_per_sentence"] == round(38 / 5, 1)
+
+
+def test_a_date_is_estimated_only_when_its_note_says_so(fixture_dir):
+    from report.analysis import door
+    assert door.date_estimated(load_corpus(fixture_dir)) == {
+        "alpha-2024-03-03": False, "beta-2024": True, "gamma-2025-07": False}
 
 
 def test_boilerplate_tables_count_every_flag(fixture_dir, expected):

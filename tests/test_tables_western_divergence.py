@@ -132,4 +132,5 @@ def test_arguments_of_divergence_on_the_seeds():
 
 def test_the_west_is_last_reported_before_the_recognition():
     w = wd.western_position(load_corpus())
-    assert w == {"last": "2024-10", "after_recognition": False}  # ODRI's report of October 2024
+    # ODRI's report, undated: October 2024 is its estimated publication month
+    assert w == {"last": "2024-10", "last_estimated": True, "after_recognition": False}

@@ -45,6 +45,7 @@ from .statements import act_labels
 from .timeline import date_disputes, dated_acts, dated_mentions
 
 RECORD_COLUMNS = ["source_id", "problem", "paragraph", "item", "by"]
+QUOTED_PARAGRAPHS = 3  # an overtaken expectation or denial quotes the source's words from this many paragraphs
 
 
 def spec() -> dict:
@@ -100,6 +101,38 @@ def _clip(text: str, words: int = 14) -> str:
 def _after(date: str, written: str) -> bool:
     """Whether `date` falls after `written` (ISO dates of any precision: 2025-04 is not after 2025)."""
     return date > written and not date.startswith(written)
+
+
+@per_evidence
+def steps_since_taken(corpus: Corpus) -> pd.DataFrame:
+    """Sentences that look ahead to an act done once (`reliability.once`) that a later source dates after the
+    sentence's source was written: a claim in such a sentence (a risk named as "an obstacle to recognition")
+    was about a step since taken, and is flagged where it is shown. Columns: source_id, paragraph, sentence,
+    step (the act in words and its date). One row per sentence and act, in source order."""
+    dates, first = published(corpus), _first_dates(corpus)
+    st = evidence(corpus)["statements"]
+    st = st[st.act.isin(set(spec()["once"])) & (st.polarity == "prospective")]
+    rows = []
+    for r in st.itertuples():
+        when = first.get((r.actor, r.act))
+        if when is not None and when["source_id"] != r.source_id and _after(when["date"], dates[r.source_id]):
+            rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "sentence": int(r.sentence),
+                         "step": f"{when['event']}, {long_date(when['date'])}"})
+    out = pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "step"]).drop_duplicates()
+    return out.sort_values(["source_id", "paragraph", "sentence", "step"], ignore_index=True)
+
+
+def unclosed_quotes(corpus: Corpus) -> pd.DataFrame:
+    """Paragraphs where a quotation mark opens and nothing closes it after (quotes.yml `quote_marks`: a pair
+    whose closing mark is neither an apostrophe nor another pair's opening mark), so that where the quoted
+    words end, and the author's begin, is unknown. Columns: source_id, paragraph."""
+    marks = load("quotes")["quote_marks"]
+    openings = {o for o, _ in marks["pairs"]}
+    pairs = [(o, c) for o, c in marks["pairs"] if c not in marks["apostrophes"] and c not in openings]
+    p = corpus.paragraphs
+    rows = [{"source_id": sid, "paragraph": int(n)} for sid, n, text in zip(p.source_id, p.paragraph, p.text)
+            if any(o in text and text.rfind(o) > text.rfind(c) for o, c in pairs)]
+    return pd.DataFrame(rows, columns=["source_id", "paragraph"])
 
 
 @cache
@@ -176,8 +209,9 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
             problem, item = "overtaken", f"{word}: {when['event']}; done {long_date(when['date'])}"
         else:
             continue
+        said = corpus.texts.get(r.source_id, "")[int(r.char_start):int(r.char_end)].strip()
         rows.append({"source_id": r.source_id, "problem": problem, "paragraph": int(r.paragraph), "item": item,
-                     "by": f"{when['source_id']} ¶{when['paragraph']}"})
+                     "by": f"{when['source_id']} ¶{when['paragraph']}", "words": said})
     q = attributed_quotes(corpus)
     texts = {s: _words(t) for s, t in corpus.texts.items()}
     for r in q[q.source_id.isin(derivative) & q.attribution.isin(["named", "venue"])].itertuples():
@@ -213,13 +247,27 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                      "item": f"“{r.phrase}”", "by": "the gazetteer's borders"})
     order = {s: i for i, s in enumerate(source_order(corpus))}
     kinds = [p["id"] for p in spec()["problems"]]
-    out = pd.DataFrame(rows, columns=RECORD_COLUMNS)
+    out = pd.DataFrame(rows, columns=RECORD_COLUMNS + ["words"])
+    out["words"] = out.words.astype(object).where(out.words.notna(), "")
     # the same problem in several paragraphs (a forecast repeated by a quoted expert) is listed once, at its first
-    # paragraph, naming the others
-    also = out.groupby(["source_id", "problem", "item"]).paragraph.agg(lambda p: sorted(set(p))[1:])
-    out = out.sort_values("paragraph", kind="stable").drop_duplicates(["source_id", "problem", "item"])
-    out["item"] = [i + (" (also " + ", ".join(f"¶{n}" for n in also[(s, p, i)]) + ")" if also[(s, p, i)] else "")
+    # paragraph, naming the others; an expectation or a denial overtaken gives the source's own words for each, so
+    # that a reader sees what was expected ("will probably have to wait") and not only that it came
+    key = ["source_id", "problem", "item"]
+    also = out.groupby(key).paragraph.agg(lambda p: sorted(set(p))[1:])
+    quoted = out[out.words != ""].sort_values("paragraph", kind="stable").drop_duplicates(key + ["paragraph"])
+    words = {k: list(zip(g.words, g.paragraph)) for k, g in quoted.groupby(key)}
+    out = out.sort_values("paragraph", kind="stable").drop_duplicates(key)
+
+    def in_words(k) -> str:  # the first words of each paragraph, at most QUOTED_PARAGRAPHS of them
+        said = words[k]
+        shown = "; ".join(f"“{w}” (¶{n})" for w, n in said[:QUOTED_PARAGRAPHS])
+        rest = [n for _, n in said[QUOTED_PARAGRAPHS:]]
+        return f": {shown}" + (f" (also {', '.join(f'¶{n}' for n in rest)})" if rest else "")
+
+    out["item"] = [i + (in_words((s, p, i)) if (s, p, i) in words
+                        else " (also " + ", ".join(f"¶{n}" for n in also[(s, p, i)]) + ")" if also[(s, p, i)] else "")
                    for s, p, i in zip(out.source_id, out.problem, out.item)]
+    out = out[RECORD_COLUMNS]
     key = out.source_id.map(order) * 100 + out.problem.map(kinds.index)
     return out.assign(_k=key).sort_values(["_k", "paragraph", "item"]).drop(columns="_k").reset_index(drop=True)
 

@@ -138,6 +138,16 @@ def published(corpus: Corpus) -> dict[str, str]:
     return dict(zip(corpus.sources.source_id, corpus.sources.published))
 
 
+ESTIMATE = "Estimate"  # a published_note that begins so marks a date the text does not give (README, manifest)
+
+
+def date_estimated(corpus: Corpus) -> dict[str, bool]:
+    """Source id -> whether its publication date is an estimate (the text carries none; its `published_note`
+    begins "Estimate"), so that a date taken from it is never shown as though the source gave it."""
+    notes = corpus.sources.published_note.fillna("")
+    return {sid: str(note).strip().startswith(ESTIMATE) for sid, note in zip(corpus.sources.source_id, notes)}
+
+
 def body_sentences(corpus: Corpus) -> pd.DataFrame:
     """The sentences of body (non-boilerplate) paragraphs. Columns: source_id, paragraph, sentence, text."""
     body = corpus.paragraphs.query("~boilerplate")[["source_id", "paragraph"]]

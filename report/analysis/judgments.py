@@ -107,6 +107,19 @@ def contradicting_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataF
     return sorted({s for s in contrary.source_id if dates[s] >= first and s not in set(rows.source_id)})
 
 
+def divided_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataFrame) -> list[str]:
+    """Sources of the evidence `rows` that also make a contrary assessment (a claims row of `contrary`),
+    published no earlier than the earliest evidence: a source that reads the step both ways is divided, and
+    counts against the judgment as a contradicting one does. A contrary statement of an act is left out: a
+    source that reports an act both ways reports it at two dates (its track record, not a dispute)."""
+    if rows.empty or contrary.empty:
+        return []
+    dates = published(corpus)
+    first = min(dates[s] for s in rows.source_id)
+    claims = contrary[contrary.table == "claims"]
+    return sorted({s for s in claims.source_id if dates[s] >= first and s in set(rows.source_id)})
+
+
 def confidence(corpus: Corpus, rows: pd.DataFrame, contradicting: list[str], inference: bool = False) -> dict:
     """The first confidence level of the codebook whose thresholds hold for the evidence `rows`: how many
     independent sources state it, the best reliability among them (`criticism.reliability`: the source
@@ -177,6 +190,21 @@ def _check_minority(corpus, rows, spec, judgment) -> str | None:
 def _check_at_least(corpus, rows, spec, judgment) -> str | None:
     n = _own(corpus, rows, spec).source_id.nunique()
     return None if n >= spec["sources"] else f"only {n} source(s) state it, fewer than {spec['sources']}"
+
+
+def _check_at_most(corpus, rows, spec, judgment) -> str | None:
+    """No more than `sources` sources give the rows (a sentence that says "one source's account")."""
+    n = _own(corpus, rows, spec).source_id.nunique()
+    return None if 0 < n <= spec["sources"] else f"{n} source(s) state it, not 1 to {spec['sources']}"
+
+
+def _check_mostly_derivative(corpus, rows, spec, judgment) -> str | None:
+    """More than half of the sentences of the rows (the check's own selector, else the judgment's evidence)
+    come from derivative sources."""
+    own = _own(corpus, rows, spec)[SENTENCE_KEY].drop_duplicates()
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    n = int(sum(origin.get(s) == "derivative" for s in own.source_id))
+    return None if len(own) and n * 2 > len(own) else f"{n} of {len(own)} sentences come from derivative sources"
 
 
 def _check_only_actor(corpus, rows, spec, judgment) -> str | None:
@@ -307,7 +335,7 @@ def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
         else "no primary source by specialists")
 
 
-CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least,
+CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "only_actor": _check_only_actor,
@@ -334,6 +362,7 @@ class Judgment:
     basis_template: str | None = None  # the codebook's wording of what it rests on (`basis`), if any
     contradicting: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    divided: list[str] = field(default_factory=list)  # sources of the evidence that also assess it the other way
 
 
 def spec_of(judgment_id: str) -> dict:
@@ -373,7 +402,8 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     rows = _rows(corpus, spec)
     contrary = select(corpus, spec.get("contrary", []))
     against = contradicting_sources(corpus, rows, contrary)
-    conf = confidence(corpus, rows, against, inference=bool(spec.get("inference")))
+    divided = divided_sources(corpus, rows, contrary)
+    conf = confidence(corpus, rows, against + divided, inference=bool(spec.get("inference")))
     failures = [msg for c in spec.get("holds", []) if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
     alt = spec.get("alternative", {})
     alt_rows = select(corpus, alt.get("evidence", []))
@@ -384,7 +414,8 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     return Judgment(id=spec["id"], question=spec["question"], text=" ".join(spec["text"].split()),
                     level=conf["level"], label=conf["label"], confidence=conf, evidence=rows,
                     alternative=" ".join(alt.get("text", "").split()), alternative_evidence=alt_rows,
-                    basis_template=spec.get("basis"), contradicting=against, failures=failures)
+                    basis_template=spec.get("basis"), contradicting=against, failures=failures,
+                    divided=divided)
 
 
 def judgments(corpus: Corpus) -> list[Judgment]:

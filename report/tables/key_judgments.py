@@ -22,10 +22,11 @@ def judged(corpus: Corpus) -> tuple[dict[str, list[judgments.Judgment]], dict[st
     return groups, numbering(groups)
 
 
-def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None) -> str:
+def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | None = None,
+          divided: list[str] | None = None) -> str:
     """What a confidence rests on, in words: how many sources state it, how many of them independent and the
     best grade among those (each source's grade is in chapter 1; the sources are named in the judgment's
-    evidence), who contradicts, and whether it is the authors' inference. `template` (from the
+    evidence), who contradicts, which of its own sources also assess it the other way (`divided`), and whether it is the authors' inference. `template` (from the
     codebook) may word the first part, with {n} and {total}."""
     rel = criticism.reliability(corpus).set_index("source_id")
     sources, n, total = conf["sources"], conf["independent"], len(corpus.sources)
@@ -49,8 +50,12 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
         if derivative:
             parts.append(f"{len(derivative)} derivative")
         said += " (" + "; ".join(parts) + ")"
-    against = (f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
-               f"({', '.join(contradicting)})" if contradicting else "uncontradicted")
+    divided = divided or []
+    against = "; ".join(
+        ([f"contradicted by {len(contradicting)} later source{'s' if len(contradicting) != 1 else ''} "
+          f"({', '.join(contradicting)})"] if contradicting else [])
+        + ([f"{len(divided)} of {'them' if sources else 'its sources'} also assess{'es' if len(divided) == 1 else ''} "
+            f"it the other way ({', '.join(divided)})"] if divided else [])) or "uncontradicted"
     unreviewed = conf.get("unreviewed", 0)
     review = (f"; {unreviewed} of its rows unreviewed (from sources not yet coded by hand)" if unreviewed else "")
     return f"{said}; {against}{review}"
@@ -58,7 +63,8 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
 
 def judgment_list(corpus: Corpus, group: list[judgments.Judgment], start: int = 1) -> JudgmentList:
     """The judgments of one question as numbered blocks from `start`, each with what its confidence rests on."""
-    return JudgmentList(group, start, [basis(corpus, j.confidence, j.contradicting, j.basis_template) for j in group])
+    return JudgmentList(group, start, [basis(corpus, j.confidence, j.contradicting, j.basis_template, j.divided)
+                                       for j in group])
 
 
 def key_facts(corpus: Corpus) -> pd.DataFrame:

@@ -13,6 +13,8 @@ from ..publish.provenance import EvidenceTable
 
 AUTHOR_WORDS = "the author"  # how a claim in the author's own words shows its `who`
 NO_SPEAKER = "not named"  # how a quotation whose speaker was not found shows it
+UNCLOSED = "its quotation marks never close: where the quoted words end is unknown"
+STEP_TAKEN = "written before a step it looks ahead to, since taken"  # a claim about an act done since
 
 
 def passages(df: pd.DataFrame, columns: list[str]) -> EvidenceTable:
@@ -22,8 +24,9 @@ def passages(df: pd.DataFrame, columns: list[str]) -> EvidenceTable:
 
 def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive") -> EvidenceTable:
     """The claims of `category` (all categories of `kind` when None, with their labels): who says it and
-    the sentence, and a note on a sentence that names a border that does not exist (`criticism.false_borders`)
-    when one does."""
+    the sentence, and a note on a sentence that names a border that does not exist (`criticism.false_borders`),
+    or on a risk whose sentence looks ahead to a step since taken (`criticism.steps_since_taken`: "an
+    obstacle to recognition", written before it), when one does."""
     c = claims.claims(corpus, category, kind)
     c = c.assign(who=c.who.replace(AUTHOR, AUTHOR_WORDS))
     columns = ["who", "text"] if category else ["categories", "who", "text"]
@@ -31,6 +34,10 @@ def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive
     note = [next((f"names a border that does not exist ({w.phrase})" for w in wrong.itertuples()
                   if (w.source_id, w.paragraph) == (s, int(p)) and w.phrase in t), "")
             for s, p, t in zip(c.source_id, c.paragraph, c.text)]
+    ahead = (criticism.steps_since_taken(corpus).groupby(["source_id", "paragraph", "sentence"]).step.agg("; ".join)
+             if kind == "risk" else pd.Series(dtype=str))  # a risk to a step since taken is no risk of today
+    note = [n or (f"{STEP_TAKEN}: {ahead[(s, int(p), int(n_))]}" if (s, int(p), int(n_)) in ahead.index else "")
+            for n, s, p, n_ in zip(note, c.source_id, c.paragraph, c.sentence)]
     if any(note):  # an error of fact in the sentence is flagged where it is shown (its source's track record)
         c, columns = c.assign(note=note), [*columns, "note"]
     return EvidenceTable(c, columns)
@@ -44,12 +51,15 @@ def quotations_list(corpus: Corpus, category: str | None, kind: str = "motive") 
     """The quotations inside the claims of `category`: speaker, quote, and a note on a paragraph where a
     derivative source quotes a named speaker with no venue that no other source confirms (the track
     record's `unconfirmed_quote`, or with a venue, `unconfirmed_dated_quote`), so that such words are never
-    shown as an official's without a flag."""
+    shown as an official's without a flag, and where its quotation marks never close
+    (`criticism.unclosed_quotes`)."""
     q = claims.quotations(corpus, category, kind)
     t = criticism.track_records(corpus)
     t = t[t.problem.isin(list(UNCONFIRMED))].sort_values("problem")  # a bare quotation's flag wins
     flagged = {(s, int(p)): UNCONFIRMED[k] for s, p, k in zip(t.source_id, t.paragraph, t.problem)}
-    note = [flagged.get((s, int(p)), "") for s, p in zip(q.source_id, q.paragraph)]
+    unclosed = set(zip(*criticism.unclosed_quotes(corpus).to_dict("list").values()))
+    note = ["; ".join(n for n in (flagged.get((s, int(p)), ""), UNCLOSED if (s, int(p)) in unclosed else "") if n)
+            for s, p in zip(q.source_id, q.paragraph)]
     return EvidenceTable(q.assign(speaker=q.speaker.replace("", NO_SPEAKER), note=note), ["speaker", "quote", "note"])
 
 

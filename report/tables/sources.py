@@ -70,7 +70,8 @@ def boilerplate_paragraphs(corpus: Corpus) -> pd.DataFrame:
 
 
 def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
-    """Headline numbers of the corpus, as plain Python values ready for glue (dates in words)."""
+    """Headline numbers of the corpus, as plain Python values ready for glue (dates in words; how many
+    publication dates are estimates, `door.date_estimated`)."""
     s = corpus.sources
     return {
         "n_sources": len(s),
@@ -81,6 +82,7 @@ def corpus_totals(corpus: Corpus) -> dict[str, int | str]:
         "n_sentences": int(s["sentences"].sum()),
         "first_published": long_date(str(s["published"].min())),
         "last_published": long_date(str(s["published"].max())),
+        "n_dates_estimated": sum(door.date_estimated(corpus).values()),
     }
 
 

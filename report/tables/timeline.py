@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import timeline
-from ..analysis.door import evidence, published
+from ..analysis.door import date_estimated, evidence, published
+from ..analysis.numbers import hard_numbers
 from ..codebook import load
 from ..corpus import Corpus
 from ..parse import parse
@@ -175,7 +176,8 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, and the
     steps towards an act that sources reported as news of their day (`reported_steps`), each with a
     short label of what happened and whether only derivative sources give it; a date the book sets aside
-    (`analysis.timeline.date_disputes`) is left out. Columns: date (its start), when, what, sources (count),
+    (`analysis.timeline.date_disputes`) is left out; a label ends with its caveats in brackets
+    (`run_up_caveats`). Columns: date (its start), when, what, caveats (joined by "; "), sources (count),
     source_ids, derivative_only, source_id, paragraph, text."""
     m = milestones(corpus)
     m = m[m.date.str[:4] >= focus_from()]
@@ -187,12 +189,52 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     m = pd.concat([m, steps], ignore_index=True).sort_values(["date", "source_ids", "paragraph"], ignore_index=True)
     origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
     following = {(sid, n): doc.text for (sid, n), doc in corpus.docs.items()}
-    out = m.assign(what=[with_what_follows(short_label(corpus.docs[(sid, int(p))], t, dt), t,
-                                           following.get((sid, int(p) + 1)))
-                         for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)],
+    labels = [with_what_follows(short_label(corpus.docs[(sid, int(p))], t, dt), t, following.get((sid, int(p) + 1)))
+              for sid, p, t, dt in zip(m.source_id, m.paragraph, m.text, m.date_text)]
+    warned = run_up_caveats(corpus, m.assign(what=labels))
+    out = m.assign(what=[f"{w} ({'; '.join(c)})" if c else w for w, c in zip(labels, warned)],
+                   caveats=["; ".join(c) for c in warned],
                    derivative_only=[all(origin.get(s) == "derivative" for s in ids.split(", ")) for ids in m.source_ids])
-    return out[["date", "when", "what", "sources", "source_ids", "derivative_only", "source_id", "paragraph",
-                "text"]].reset_index(drop=True)
+    return out[["date", "when", "what", "caveats", "sources", "source_ids", "derivative_only", "source_id",
+                "paragraph", "text"]].reset_index(drop=True)
+
+
+def years_inferred(corpus: Corpus, run: pd.DataFrame) -> bool:
+    """Whether every run-up row (`run_up`) dated on the day of the delisting or the recognition takes its year
+    from an estimated publication date (the caveat `year_inferred`): chapter 2 says so where it gives them."""
+    path = timeline.recognition_path(corpus)
+    word = load("reading")["timeline"]["caveats"]["year_inferred"]
+    rows = run[run.date.isin([path["delisting"], path["recognition"]])]
+    return bool(len(rows)) and all(word in c for c in rows.caveats)
+
+
+def run_up_caveats(corpus: Corpus, rows: pd.DataFrame) -> list[list[str]]:
+    """What each run-up row's label must warn of (reading.yml, `timeline.caveats`), from its source (the
+    row's `source_id`), `date`, `sources`, `paragraph`, `text` and label (`what`): an event dated after its
+    source was written (`upcoming`); a date that is its source's estimated publication date (`estimated`,
+    `door.date_estimated`); a year the sentence does not give, taken from an estimated publication date
+    (`year_inferred`); a hard figure in the label that only one source gives, on an event that several
+    sources date (`single_figure`)."""
+    words = load("reading")["timeline"]["caveats"]
+    dates, estimated = published(corpus), date_estimated(corpus)
+    numbers = hard_numbers(corpus)
+    alone = numbers[numbers.also_given_by.fillna("") == ""]
+    out = []
+    for r in rows.itertuples():
+        sid, date, pub = r.source_id, str(r.date), str(dates[r.source_id])
+        said = []
+        if date[:len(pub)] > pub[:len(date)]:
+            said.append(words["upcoming"])
+        if estimated[sid] and date == pub:
+            said.append(words["estimated"])
+        elif estimated[sid] and date[:4] not in str(r.text):
+            said.append(words["year_inferred"])
+        if r.sources > 1:
+            said += [words["single_figure"].format(number=n) for n in
+                     alone[(alone.source_id == sid) & (alone.paragraph == int(r.paragraph))].number
+                     if str(n) in str(r.what)]
+        out.append(said)
+    return out
 
 
 def run_up_events(run: pd.DataFrame) -> pd.DataFrame:

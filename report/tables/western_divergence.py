@@ -59,12 +59,18 @@ def arguments_list(corpus: Corpus) -> EvidenceTable:
 def western_position(corpus: Corpus) -> dict:
     """When the sources last report the West's position: the latest date (statement date, else publication
     date) of a statement in which the United States or the Western countries oppose recognition or set
-    conditions (`last`, ISO), and whether any such statement dates from the recognition or after
-    (`after_recognition`)."""
+    conditions (`last`, ISO), whether that date is only an estimated publication date (`last_estimated`: the
+    statements of that date are dated by their source's publication, which is an estimate, `door.date_estimated`), and
+    whether any such statement dates from the recognition or after (`after_recognition`)."""
     st = door.evidence(corpus)["statements"]
     rows = judgments.named(corpus, "western_positions")
     west = st.merge(rows[SENTENCE_KEY].drop_duplicates(), on=SENTENCE_KEY)
     west = west[west.act.isin(["opposes", "sets_conditions"]) & (west.polarity == "affirmed")]
     recognition = timeline.recognition_path(corpus)["recognition"]
+    estimated = door.date_estimated(corpus)
+    latest = west[west.as_of == west.as_of.max()] if len(west) else west
     return {"last": west.as_of.max() if len(west) else None,
+            "last_estimated": bool(len(latest)) and bool(
+                ((latest.as_of == latest.source_id.map(door.published(corpus)))
+                 & latest.source_id.map(estimated).astype(bool)).all()),
             "after_recognition": bool(recognition and (west.as_of >= recognition).any())}
