@@ -41,5 +41,22 @@ def test_what_each_source_puts_first_in_words(small, monkeypatch):
     assert list(table.df["how"]) == ["as its thesis", "in so many words"]
 
 
-def test_the_ranked_motives_table_has_its_columns(small):
-    assert list(synthesis.ranked_motives(small).columns) == ["put first by", "sources", "sentences", "rank"]
+def test_the_ranked_motives_table_weighs_who_gives_each(small):
+    """Security: r1, r2 and r3, but r3 rewrites r2, so two independent; r1 and r2 contradict each other on the
+    recognition, so the best of them is graded C (A and B lowered). Economic: r4 alone (E, lowered to F). No
+    recognition is dated in the fixture, so no source wrote after it; no claim is denied."""
+    t = synthesis.ranked_motives(small)
+    assert list(t.columns) == ["put first by", "sources", "independent", "best grade", "written after the step",
+                               "denied by", "rank"]
+    assert t.loc[SECURITY].tolist() == [0, 3, 2, "C", 0, 0, 1]
+    assert t.loc[ECONOMIC].tolist() == [0, 1, 1, "F", 0, 0, 2]
+    level = synthesis.leaders_level(small, 2)  # security and the economy differ in sources and grade
+    assert not level["holds"] and level["names"] == [SECURITY, ECONOMIC]
+
+
+def test_the_three_leading_motives_stand_level_on_the_seeds():
+    """On the seeds: security, the economy and leverage against the West are each given by three independent
+    sources, the best graded B, and by both sources written after the recognition (OSW and Stratheia)."""
+    level = synthesis.leaders_level(load_corpus())
+    assert level == {"holds": True, "names": [SECURITY, ECONOMIC, "against the West"], "n_independent": 3,
+                     "grade": "B", "n_after": 2}

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, door
+from ..analysis import claims, criticism, door, timeline
+from ..analysis.profiles import independent_count
 from ..corpus import Corpus
 from ..prose import and_join
 from ..publish.provenance import EvidenceTable
@@ -54,6 +55,41 @@ def leads_list(corpus: Corpus) -> EvidenceTable:
 
 
 def ranked_motives(corpus: Corpus) -> pd.DataFrame:
-    """Table 8.1: the motives ranked (`claims.ranking`): how many sources put each first themselves, how many
-    give it, in how many sentences, and the rank."""
-    return claims.ranking(corpus)[["put first by", "sources", "sentences", "rank"]]
+    """Table 8.1: the motives ranked (`claims.ranking`) and weighed by who gives them: how many sources put each
+    first themselves; how many give it and how many of those are independent (`profiles.independent_count`:
+    a rewrite of unnamed reports is not); the best reliability among them (`criticism.reliability`); how many
+    give it in a text written after the recognition (`timeline.recognition_path`); how many deny it (a claim
+    of the category with stance denied); and the rank. Room (sentences) is left out: it is not weight."""
+    ranked = claims.ranking(corpus)
+    per = claims.of_kind(corpus).groupby("category").source_id.agg(lambda s: sorted(set(s)))
+    per.index = per.index.map(claims.labels())
+    rel = criticism.reliability(corpus).set_index("source_id")
+    dates = door.published(corpus)
+    after = timeline.recognition_path(corpus)["recognition"]
+    cl = door.evidence(corpus)["claims"]
+    denied = cl[(cl.kind == "motive") & (cl.get("stance", pd.Series("affirmed", index=cl.index)) == "denied")]
+    denied_by = denied.groupby(denied.category.map(claims.labels())).source_id.nunique()
+    rows = []
+    for label in ranked.index:
+        ids = per.get(label, [])
+        rows.append({"put first by": int(ranked.loc[label, "put first by"]), "sources": int(ranked.loc[label, "sources"]),
+                     "independent": independent_count(corpus, ids),
+                     "best grade": min((rel.loc[s, "reliability"] for s in ids), default=""),
+                     "written after the step": sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])]),
+                     "denied by": int(denied_by.get(label, 0)), "rank": int(ranked.loc[label, "rank"])})
+    return pd.DataFrame(rows, index=ranked.index)
+
+
+def leaders_level(corpus: Corpus, k: int = 3) -> dict:
+    """Whether the `k` motives ranked first (`ranked_motives`) stand level once weighed by who gives them: the
+    same number of independent sources, the same best grade and the same number of sources written after the
+    step, so that only what the sources put first orders them. Keys: holds, names (labels, in rank order),
+    n_independent, grade, n_after."""
+    top = ranked_motives(corpus).head(k)
+    columns = ["independent", "best grade", "written after the step"]
+    level = len(top) == k and all(top[c].nunique() == 1 for c in columns)
+    first = top.iloc[0] if len(top) else None
+    return {"holds": bool(level), "names": list(top.index),
+            "n_independent": int(first["independent"]) if first is not None else 0,
+            "grade": str(first["best grade"]) if first is not None else "",
+            "n_after": int(first["written after the step"]) if first is not None else 0}
