@@ -114,3 +114,17 @@ def test_disputes_table_has_a_row_per_question():
     assert list(t.columns) == ["the sources"] and t.index.is_unique  # the readings are in the chapters
     assert all("; against: " in x for x in t["the sources"])
     assert tables.dispute_failures(seeds) == [] and tables.only_recognition_date_disputed(seeds)
+
+
+def test_a_source_on_both_sides_of_a_dispute_is_named_once_as_saying_both():
+    """On the seeds (read by hand): Stratheia calls the step both a formality and a break, so it is named once,
+    after the second side; the Conversation and Stratheia both doubt the Taliban can deliver and count on them,
+    so the doubting side, theirs alone, says so. The counts still hold every source of a side."""
+    seeds = load_corpus()
+    amounts = tables.dispute_reading(seeds, "amounts-to")
+    assert amounts["side_0"] == "a formality, or mostly symbolic (OSW Centre for Eastern Studies)"
+    assert amounts["side_1"].endswith("(The Christian Science Monitor and Odri Media); Stratheia says both")
+    assert (amounts["n_0"], amounts["n_1"]) == (2, 3) and amounts["both"] == "Stratheia"
+    deliver = tables.dispute_reading(seeds, "deliver")
+    assert deliver["side_1"].endswith("(The Conversation and Stratheia, which also say the other)")
+    assert "Stratheia" not in deliver["side_0"]

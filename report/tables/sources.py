@@ -221,14 +221,33 @@ def organs_phrase(corpus: Corpus, act: str = "delists") -> str:
 
 def dispute_reading(corpus: Corpus, dispute_id: str) -> dict:
     """One dispute for a chapter to glue: its question, each side with its outlets (`side_0`, `side_1`) and
-    how many sources (`n_0`, `n_1`),
-    the reading the book adopts and why, and `failures` (the adopted reading's failed checks)."""
+    how many sources (`n_0`, `n_1`), the reading the book adopts and why, and `failures` (the adopted
+    reading's failed checks). A source on both sides is named once, after the last side, as saying both
+    (`both`, its outlets), not on each side as though it were two voices."""
     t = dispute_analysis.disputes(corpus)
     t = t[t.dispute == dispute_id]
     a = dispute_analysis.adopted(corpus).set_index("dispute").loc[dispute_id]
     names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     out = {"question": a.question, "reading": a.reading, "why": a["why"], "failures": list(a.failures)}
+    sides = {r.side: [s for s in r.sources.split(", ") if s] for r in t.itertuples()}
+    counts = {}
+    for ids in sides.values():
+        for sid in set(ids):
+            counts[sid] = counts.get(sid, 0) + 1
+    both = [sid for sid in door.source_order(corpus) if counts.get(sid, 0) > 1]
+    out["both"] = and_join([names[s] for s in both])
+    said_both = False
     for r in t.itertuples():
-        out[f"side_{r.side}"] = f"{r.label} ({and_join([names[s] for s in r.sources.split(', ') if s])})"
+        own = [s for s in sides[r.side] if s not in both]
+        if own:
+            out[f"side_{r.side}"] = f"{r.label} ({and_join([names[s] for s in own])})"
+        else:  # every source of this side also takes the other
+            shared = sides[r.side]
+            out[f"side_{r.side}"] = (f"{r.label} ({and_join([names[s] for s in shared])}, which also "
+                                     f"say{'s' if len(shared) == 1 else ''} the other)")
+            said_both = said_both or set(shared) == set(both)
         out[f"n_{r.side}"] = int(r.n_sources)
+    if both and len(sides) > 1 and not said_both:
+        last = max(sides)
+        out[f"side_{last}"] += f"; {out['both']} {'says' if len(both) == 1 else 'say'} both"
     return out
