@@ -88,5 +88,6 @@ def test_chapter_numbers_with_the_outlet():
     found = trade.chapter_numbers(load_corpus(FIXTURES / "tables" / "path"))
     assert list(found) == list(trade.FACTS)
     assert found["trade"] == {"number": "$300 million", "source_id": "t1-2025-07-05", "paragraph": 6,
-                              "also_given_by": "t2-2025-07-20", "corroborated": True, "outlet": "Fixture Wire"}
+                              "also_given_by": "t2-2025-07-20", "corroborated": True, "outlet": "Fixture Wire",
+                              "words": "Trade between Russia and Afghanistan reached $300 million in 2024."}
     assert all(found[f] is None for f in trade.FACTS if f != "trade")

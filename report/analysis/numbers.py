@@ -48,7 +48,9 @@ def facts() -> dict[str, dict]:
 def number_about(corpus: Corpus, fact: str) -> dict | None:
     """The hard number for the fact `fact` of the key-figures box: the number in one of the fact's units
     nearest to one of its words, in its sentence or the sentence before it. {number, source_id, paragraph,
-    also_given_by, corroborated}, or None."""
+    also_given_by, corroborated, words}, or None; `words` is the number's sentence as the source writes it,
+    after the sentence before it when that one names the fact (one of its words) and gives no hard number of
+    its own (where a source judges its figure: "Russian humanitarian aid to Afghanistan remains limited.")."""
     wanted = facts()[fact]
     numbers = hard_numbers(corpus)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wanted["words"]) + ")", re.I)
@@ -66,6 +68,11 @@ def number_about(corpus: Corpus, fact: str) -> dict | None:
         return None
     r = best[1]
     first = numbers[(numbers.source_id == r.source_id) & (numbers.number == r.number)].iloc[0]  # where it is first given
+    before = texts.get((r.source_id, r.paragraph, r.sentence_number - 1), "")
+    counted = set(zip(numbers.source_id, numbers.paragraph, numbers.sentence_number))
+    judged = (before and (r.source_id, r.paragraph, r.sentence_number - 1) not in counted
+              and pattern.search(before) is not None)  # the sentence before judges this fact, in its words
     return {"number": r.number, "source_id": r.source_id, "paragraph": int(first.paragraph),
-            "also_given_by": first.also_given_by, "corroborated": bool(r.also_given_by)}
+            "also_given_by": first.also_given_by, "corroborated": bool(r.also_given_by),
+            "words": f"{before} {r.sentence}" if judged else r.sentence}
 

@@ -25,8 +25,9 @@ STAKES = {"commercial": "Russia's commercial stake", "aid": "aid, not a stake", 
 
 def stake_figures(corpus: Corpus) -> pd.DataFrame:
     """The economic figures of the key-figures box, sorted by what they measure (reading.yml, a fact's
-    `stake`): Russia's commercial stake first, then aid and labour. Columns: source_id, paragraph, measures,
-    fact, value, note (corroborated, or "one source")."""
+    `stake`): Russia's commercial stake first, then aid and labour, each in the source's own words (with the
+    sentence in which it judges the figure, `numbers.number_about`). Columns: source_id, paragraph, measures,
+    fact, value, note (corroborated, or "one source"), words."""
     rows = []
     for stake in STAKES:
         for fact in (f for f in numbers.spec()["facts"] if f.get("stake") == stake):
@@ -34,8 +35,9 @@ def stake_figures(corpus: Corpus) -> pd.DataFrame:
             if found is not None:
                 rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "measures": STAKES[stake],
                              "fact": fact["label"], "value": found["number"],
-                             "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source"})
-    return pd.DataFrame(rows, columns=["source_id", "paragraph", "measures", "fact", "value", "note"])
+                             "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source",
+                             "words": found["words"]})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "measures", "fact", "value", "note", "words"])
 
 
 def actors_of_type(corpus: Corpus, types: tuple[str, ...]) -> pd.DataFrame:
