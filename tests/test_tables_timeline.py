@@ -170,6 +170,17 @@ def test_run_up_caveats_on_the_seeds():
     assert timeline.years_inferred(seeds, run)
 
 
+def test_the_run_up_leaves_out_the_figures_of_the_economic_stake():
+    """On the seeds (read by hand): OSW ¶8 dates its trade (2024), aid (2022 to 2024) and labour figures; they
+    measure a period and are no step of the run-up, which keeps the attack that killed 145 (no stake)."""
+    seeds = load_corpus()
+    stats = timeline.statistic_sentences(seeds)
+    assert {(s, p) for s, p, _ in stats} == {("osw-2025-07", 8)} and len(stats) == 3
+    run = timeline.run_up(seeds)
+    assert not run.text.str.contains("300 million|50,000 people|100 Afghans").any()
+    assert run.text.str.contains("145 concert-goers").any()
+
+
 def test_why_now_on_the_seeds():
     why = analysis_timeline.why_now(load_corpus())
     assert why["failures"] == [] and why["delisting"] == "2025-04" and why["discussion_began"] == "2020"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..analysis import timeline
 from ..analysis.door import date_estimated, evidence, published
-from ..analysis.numbers import hard_numbers
+from ..analysis.numbers import hard_numbers, number_about
 from ..codebook import load
 from ..corpus import Corpus
 from ..parse import parse
@@ -176,7 +176,8 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     """The run-up to the recognition: every milestone (`milestones`) from the year `focus_from` on, and the
     steps towards an act that sources reported as news of their day (`reported_steps`), each with a
     short label of what happened and whether only derivative sources give it; a date the book sets aside
-    (`analysis.timeline.date_disputes`) is left out; a label ends with its caveats in brackets
+    (`analysis.timeline.date_disputes`) and a figure of the economic stake (`statistic_sentences`) are left
+    out; a label ends with its caveats in brackets
     (`run_up_caveats`). Columns: date (its start), when, what, caveats (joined by "; "), sources (count),
     source_ids, derivative_only, source_id, paragraph, text."""
     m = milestones(corpus)
@@ -184,6 +185,8 @@ def run_up(corpus: Corpus) -> pd.DataFrame:
     d = timeline.date_disputes(corpus)
     rejected = set(zip(d.source_id[~d.adopted.astype(bool)], d.date[~d.adopted.astype(bool)]))
     m = m[[(s, x) not in rejected for s, x in zip(m.source_id, m.date)]]
+    measures = statistic_sentences(corpus)
+    m = m[[(s, int(p), t) not in measures for s, p, t in zip(m.source_id, m.paragraph, m.text)]]
     steps = reported_steps(corpus)
     steps = steps.assign(when=steps.date, sources=1, source_ids=steps.source_id, date_text="")
     m = pd.concat([m, steps], ignore_index=True).sort_values(["date", "source_ids", "paragraph"], ignore_index=True)
@@ -206,6 +209,19 @@ def years_inferred(corpus: Corpus, run: pd.DataFrame) -> bool:
     word = load("reading")["timeline"]["caveats"]["year_inferred"]
     rows = run[run.date.isin([path["delisting"], path["recognition"]])]
     return bool(len(rows)) and all(word in c for c in rows.caveats)
+
+
+def statistic_sentences(corpus: Corpus) -> set[tuple[str, int, str]]:
+    """The sentences (source_id, paragraph, text) that give a figure of the economic stake (reading.yml,
+    `key_figures.facts` with a `stake`: trade, aid, labour): a measure over a period, not a step of the run-up."""
+    nums = hard_numbers(corpus)
+    out = set()
+    for fact in (f for f in load("reading")["key_figures"]["facts"] if f.get("stake")):
+        found = number_about(corpus, fact["id"])
+        if found is not None:
+            hit = nums[(nums.source_id == found["source_id"]) & (nums.number == found["number"])]
+            out |= set(zip(hit.source_id, hit.paragraph.astype(int), hit.sentence))
+    return out
 
 
 def run_up_caveats(corpus: Corpus, rows: pd.DataFrame) -> list[list[str]]:
