@@ -55,3 +55,12 @@ def test_chapter_facts_of_the_reading_fixture(small):
         0, "Fixture Daily", 100, "Fixture Wire")  # in prose, the outlets
 
 
+
+
+def test_a_speaker_only_derivative_sources_quote_is_flagged():
+    """On the seeds (read by hand): Lavrov's security words come from Odri and Stratheia only, Kabulov's from
+    Stratheia only; Kondaurov's from the CSM, a primary source."""
+    speakers = motives.summary(load_corpus(), "security")["speakers"]
+    assert "Sergey Lavrov (only derivative sources say so)" in speakers
+    assert "Zamir Kabulov (only a derivative source says so)" in speakers
+    assert "Alexei Kondaurov," in speakers

@@ -159,14 +159,15 @@ def test_run_up_labels_are_the_sources_words_around_the_date():
 def test_run_up_caveats_on_the_seeds():
     """Read by hand: the Conversation (its date estimated, April 2024) calls the Kazan forum of May upcoming and
     gives it no year; its 'currently considering' is dated by its estimated publication month; OSW (undated)
-    gives the delisting and the recognition as 'In April' and 'On 3 July'; the CSM (dated 13 June 2024) needs
-    no caveat for its own day."""
+    gives the delisting and the recognition as 'In April' and 'On 3 July'; the CSM (dated 13 June 2024) dates
+    the St Petersburg forum itself, and its ministries' lobbying only by its own day."""
     seeds = load_corpus()
     run = timeline.run_up(seeds)
     caveats = {(s, int(p)): c for s, p, c in zip(run.source_id, run.paragraph, run.caveats)}
     assert caveats[("conversation-2024-04", 2)] == "still to come when reported; year inferred"
     assert caveats[("conversation-2024-04", 1)] == "date estimated"
-    assert caveats[("csm-2024-06-13", 15)] == "" and caveats[("csm-2024-06-13", 5)] == ""
+    # the CSM's lobbying has no date of its own: it is dated by the report (13 June 2024), and says so
+    assert caveats[("csm-2024-06-13", 15)] == "the report's date" and caveats[("csm-2024-06-13", 5)] == ""
     assert timeline.years_inferred(seeds, run)
 
 

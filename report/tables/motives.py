@@ -9,12 +9,13 @@ import pandas as pd
 from ..analysis import claims
 from ..corpus import Corpus
 from ..extract.claims import AUTHOR
+from .lists import derivative_flag
 
 
 def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
     """Figures for a chapter's opening: sources stating the category (n, of all), sentences, how many of
     them are in a named speaker's words, its rank among the categories and how many categories there are,
-    and the speakers (names, joined)."""
+    and the speakers (names, joined; each flagged when only derivative sources give their words)."""
     rank = claims.ranking(corpus, kind)
     label = claims.labels(kind)[category]
     mine = claims.claims(corpus, category, kind)
@@ -22,7 +23,8 @@ def summary(corpus: Corpus, category: str, kind: str = "motive") -> dict:
     return {"label": label, "n_sources": int(rank.loc[label, "sources"]), "n_all": len(corpus.sources),
             "n_claims": len(mine), "n_quoted": len(quoted), "rank": int(rank.loc[label, "rank"]),
             "n_categories": int((rank.sources > 0).sum()),
-            "speakers": ", ".join(sorted(set(quoted.who))) or "none"}
+            "speakers": ", ".join(name + derivative_flag(corpus, sorted(set(quoted.source_id[quoted.who == name])))
+                                  for name in sorted(set(quoted.who))) or "none"}
 
 
 def weight_range(weight: pd.DataFrame) -> dict:

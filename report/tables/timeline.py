@@ -228,7 +228,8 @@ def run_up_caveats(corpus: Corpus, rows: pd.DataFrame) -> list[list[str]]:
     """What each run-up row's label must warn of (reading.yml, `timeline.caveats`), from its source (the
     row's `source_id`), `date`, `sources`, `paragraph`, `text` and label (`what`): an event dated after its
     source was written (`upcoming`); a date that is its source's estimated publication date (`estimated`,
-    `door.date_estimated`); a year the sentence does not give, taken from an estimated publication date
+    `door.date_estimated`), or, for a step under way that the text does not date (`reported_steps`: no
+    `date_text`), its report's own date (`reported`); a year the sentence does not give, taken from an estimated publication date
     (`year_inferred`); a hard figure in the label that only one source gives, on an event that several
     sources date (`single_figure`)."""
     words = load("reading")["timeline"]["caveats"]
@@ -243,6 +244,8 @@ def run_up_caveats(corpus: Corpus, rows: pd.DataFrame) -> list[list[str]]:
             said.append(words["upcoming"])
         if estimated[sid] and date == pub:
             said.append(words["estimated"])
+        elif date == pub and not str(getattr(r, "date_text", "x")):  # a step dated only by its report
+            said.append(words["reported"])
         elif estimated[sid] and date[:4] not in str(r.text):
             said.append(words["year_inferred"])
         if r.sources > 1:
