@@ -177,3 +177,10 @@ def test_a_quotation_that_never_closes_is_found():
     neither; every other paragraph closes what it opens (apostrophes such as "Russia’s" open nothing)."""
     unclosed = criticism.unclosed_quotes(load_corpus())
     assert list(zip(unclosed.source_id, unclosed.paragraph)) == [("stratheia-2025-07", 6), ("stratheia-2025-07", 18)]
+
+
+def test_an_unconfirmed_quotation_that_never_closes_says_so_in_the_record():
+    """On the seeds: Stratheia's Azizi quotation (¶6) is unconfirmed and its marks never close."""
+    t = criticism.track_records(load_corpus())
+    azizi = t[(t.source_id == "stratheia-2025-07") & (t.paragraph == 6) & t.problem.str.startswith("unconfirmed")]
+    assert len(azizi) == 1 and azizi.item.iloc[0].endswith("its quotation marks never close, so where the words end is unknown)")

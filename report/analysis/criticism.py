@@ -214,6 +214,7 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                      "by": f"{when['source_id']} ¶{when['paragraph']}", "words": said})
     q = attributed_quotes(corpus)
     texts = {s: _words(t) for s, t in corpus.texts.items()}
+    unclosed = set(zip(*unclosed_quotes(corpus).to_dict("list").values()))
     for r in q[q.source_id.isin(derivative) & q.attribution.isin(["named", "venue"])].itertuples():
         words = _words(r.quote)
         if any(words and words in t for s, t in texts.items() if s != r.source_id):
@@ -221,7 +222,9 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
         bare = r.attribution == "named"
         rows.append({"source_id": r.source_id, "problem": "unconfirmed_quote" if bare else "unconfirmed_dated_quote",
                      "paragraph": int(r.paragraph),
-                     "item": f"“{r.quote}” ({r.speaker}, {'no venue or date' if bare else 'no other source gives it'})",
+                     "item": f"“{r.quote}” ({r.speaker}, {'no venue or date' if bare else 'no other source gives it'}"
+                             + ("; its quotation marks never close, so where the words end is unknown"
+                                if (r.source_id, int(r.paragraph)) in unclosed else "") + ")",
                      "by": ""})
     for r in dated_acts(corpus).itertuples():
         ids = r.source_ids.split(", ")
