@@ -184,3 +184,15 @@ def test_an_unconfirmed_quotation_that_never_closes_says_so_in_the_record():
     t = criticism.track_records(load_corpus())
     azizi = t[(t.source_id == "stratheia-2025-07") & (t.paragraph == 6) & t.problem.str.startswith("unconfirmed")]
     assert len(azizi) == 1 and azizi.item.iloc[0].endswith("its quotation marks never close, so where the words end is unknown)")
+
+
+def test_a_forecast_borne_out_offsets_a_problem_but_never_lifts_a_source_above_its_profile():
+    """tests/fixtures/criticism_credit/: b1 (derivative: D) quotes Kabulov with no venue (E) but expected the
+    delisting b2 dates April 2025 (borne out: back to D); b3 (D) has the same problem and no credit (E); b2
+    (B) has no problem, and a credit could not lift it."""
+    corpus = load_corpus(FIXTURES / "criticism_credit")
+    assert criticism.borne_out(corpus) == ["b1-2024-10"]
+    r = criticism.reliability(corpus).set_index("source_id")
+    assert r.reliability.to_dict() == {"b1-2024-10": "D", "b2-2025-05": "B", "b3-2025-06": "E"}
+    assert r.credits.to_dict() == {"b1-2024-10": "borne_out", "b2-2025-05": "", "b3-2025-06": ""}
+    assert r.problems.to_dict() == {"b1-2024-10": "unconfirmed_quote", "b2-2025-05": "", "b3-2025-06": "unconfirmed_quote"}

@@ -315,3 +315,14 @@ def test_a_chapter_may_guard_a_sentence_with_a_check_of_the_alternative_view():
     assert judgments.check(seeds, "security-first", ["majority", "put_first_most"]) == []
     with pytest.raises(KeyError, match="no check"):
         judgments.check(seeds, "security-first", "single_figure")
+
+
+def test_only_a_source_written_after_a_step_can_read_the_step_otherwise():
+    """tests/fixtures/judgments/after_act/: a1 (May 2024) and a3 (August 2025) report an engagement; a2
+    dates the recognition 3 July 2025. Filtered to the sources written after the recognition, only a3's row
+    is left (a2 has none); after an act no source dates, every row is kept."""
+    corpus = load_corpus(FIXTURES / "judgments" / "after_act")
+    engaged = judgments.select(corpus, [{"table": "statements", "act": "engages"}])
+    assert list(engaged.source_id) == ["a1-2024-05", "a3-2025-08"]
+    assert list(judgments.written_after(corpus, engaged, "recognises").source_id) == ["a3-2025-08"]
+    assert list(judgments.written_after(corpus, engaged, "delists").source_id) == ["a1-2024-05", "a3-2025-08"]

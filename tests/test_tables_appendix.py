@@ -147,7 +147,9 @@ def test_codebook_grades():
 def test_codebook_reliability():
     t = cb.codebook_reliability()
     problems = _yaml("reading")["reliability"]["problems"]
-    assert list(t.columns) == ["meaning", "lowers reliability"] and len(t) == len(problems)
+    credits = _yaml("reading")["reliability"]["credits"]
+    assert list(t.columns) == ["meaning", "lowers reliability"] and len(t) == len(problems) + len(credits)
+    assert t.loc["borne out", "lowers reliability"].startswith("no: raises it a step")
     assert t.loc["contradicted", "lowers reliability"] == "yes" and t.loc["overtaken", "lowers reliability"] == "no"
 
 

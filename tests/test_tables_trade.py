@@ -91,3 +91,13 @@ def test_chapter_numbers_with_the_outlet():
                               "also_given_by": "t2-2025-07-20", "corroborated": True, "outlet": "Fixture Wire",
                               "words": "Trade between Russia and Afghanistan reached $300 million in 2024."}
     assert all(found[f] is None for f in trade.FACTS if f != "trade")
+
+
+
+def test_projects_say_what_their_sentence_gives_moscow():
+    """tests/fixtures/tables/projects/: the Salang Tunnel's sentence gives Moscow an economic motive, the
+    Lapis Lazuli corridor's a Russian engagement, the China-Pakistan Economic Corridor's neither."""
+    t = trade.projects(load_corpus(FIXTURES / "tables" / "projects")).set_index("project").for_moscow.to_dict()
+    assert t == {"China-Pakistan Economic Corridor": trade.NOT_MOSCOW,
+                 "Lapis Lazuli corridor": "Russia engages with the Taliban",
+                 "Salang Tunnel": "a motive of Moscow's: trade, transit and economic stakes"}

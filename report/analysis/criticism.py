@@ -104,22 +104,55 @@ def _after(date: str, written: str) -> bool:
 
 
 @per_evidence
-def steps_since_taken(corpus: Corpus) -> pd.DataFrame:
-    """Sentences that look ahead to an act done once (`reliability.once`) that a later source dates after the
-    sentence's source was written: a claim in such a sentence (a risk named as "an obstacle to recognition")
-    was about a step since taken, and is flagged where it is shown. Columns: source_id, paragraph, sentence,
-    step (the act in words and its date). One row per sentence and act, in source order."""
+def overtaking(corpus: Corpus) -> pd.DataFrame:
+    """Statements of an act done once (`reliability.once`) that a later source dates after the statement's
+    source was written (for a group that stands for every state, `reliability.any_state`, the act by any
+    state), each with that later event. Columns: source_id, paragraph, sentence, polarity, any_state (the
+    statement's actor stands for every state), words (the statement's own words), step (the event in words),
+    date, by_source, by_paragraph. In evidence order."""
     dates, first = published(corpus), _first_dates(corpus)
+    once, any_state = set(spec()["once"]), set(spec().get("any_state", []))
+    first_by_anyone = {}  # act -> the earliest dated event of it, whoever the actor
+    for (_, act), when in sorted(first.items(), key=lambda kv: kv[1]["date"]):
+        first_by_anyone.setdefault(act, when)
     st = evidence(corpus)["statements"]
-    st = st[st.act.isin(set(spec()["once"])) & (st.polarity == "prospective")]
     rows = []
-    for r in st.itertuples():
-        when = first.get((r.actor, r.act))
-        if when is not None and when["source_id"] != r.source_id and _after(when["date"], dates[r.source_id]):
-            rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "sentence": int(r.sentence),
-                         "step": f"{when['event']}, {long_date(when['date'])}"})
-    out = pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "step"]).drop_duplicates()
+    for r in st[st.act.isin(once)].itertuples():
+        when = first_by_anyone.get(r.act) if r.actor_id in any_state else first.get((r.actor, r.act))
+        if when is None or when["source_id"] == r.source_id or not _after(when["date"], dates[r.source_id]):
+            continue
+        rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "sentence": int(r.sentence),
+                     "polarity": r.polarity, "any_state": r.actor_id in any_state,
+                     "words": corpus.texts.get(r.source_id, "")[int(r.char_start):int(r.char_end)].strip(),
+                     "step": when["event"], "date": when["date"], "by_source": when["source_id"],
+                     "by_paragraph": int(when["paragraph"])})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "polarity", "any_state", "words",
+                                       "step", "date", "by_source", "by_paragraph"])
+
+
+def steps_since_taken(corpus: Corpus) -> pd.DataFrame:
+    """Sentences that look ahead to an act done once that a later source dates after the sentence's source was
+    written (`overtaking`, expected acts): a claim in such a sentence (a risk named as "an obstacle to
+    recognition") was about a step since taken, and is flagged where it is shown. Columns: source_id,
+    paragraph, sentence, step (the act in words and its date). One row per sentence and act, in source order."""
+    o = overtaking(corpus)
+    o = o[o.polarity == "prospective"]
+    out = pd.DataFrame({"source_id": o.source_id, "paragraph": o.paragraph, "sentence": o.sentence,
+                        "step": [f"{e}, {long_date(d)}" for e, d in zip(o.step, o.date)]}).drop_duplicates()
     return out.sort_values(["source_id", "paragraph", "sentence", "step"], ignore_index=True)
+
+
+def borne_out(corpus: Corpus) -> list[str]:
+    """The sources that report a plan or expectation of a named state's act done once that a later source
+    reports done (`overtaking`, expected acts): the credit `borne_out` of a track record."""
+    o = overtaking(corpus)
+    return sorted(set(o.source_id[(o.polarity == "prospective") & ~o.any_state.astype(bool)]))
+
+
+def unclosed_paragraphs(corpus: Corpus) -> set[tuple[str, int]]:
+    """The (source_id, paragraph) pairs of `unclosed_quotes`."""
+    u = unclosed_quotes(corpus)
+    return set(zip(u.source_id, u.paragraph.astype(int)))
 
 
 def unclosed_quotes(corpus: Corpus) -> pd.DataFrame:
@@ -166,11 +199,9 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
     """Every problem of every source's track record (module docstring). Columns: source_id, problem (the id
     of `reliability.problems`), paragraph, item (what the problem is, in words), by (the sources that show
     it). In source order, then problem and paragraph."""
-    dates = published(corpus)
     profiles = source_profiles(corpus).set_index("source_id")
     derivative = {s for s in profiles.index if profiles.loc[s, "origin"] == "derivative"}
     st = evidence(corpus)["statements"]
-    first = _first_dates(corpus)
     rows = []
     v = verdicts(corpus)
     labels = act_labels()
@@ -193,28 +224,19 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
                          "item": f"dates the act ({' and '.join(labels[a] for a in event.split(', '))}) "
                                  f"{long_date(r.date)}; the book adopts {', '.join(long_date(d) for d in sorted(set(kept.date)))}",
                          "by": ", ".join(sorted(set(kept.source_id)))})
-    once, any_state = set(spec()["once"]), set(spec().get("any_state", []))
-    first_by_anyone = {}  # act -> the earliest dated event of it, whoever the actor
-    for (_, act), when in sorted(first.items(), key=lambda kv: kv[1]["date"]):
-        first_by_anyone.setdefault(act, when)
-    for r in st[st.act.isin(once)].itertuples():
-        when = first_by_anyone.get(r.act) if r.actor_id in any_state else first.get((r.actor, r.act))
-        if when is None or when["source_id"] == r.source_id or not _after(when["date"], dates[r.source_id]):
-            continue
+    for r in overtaking(corpus).itertuples():
         if r.polarity == "affirmed":
-            problem, item = "premature", f"reports done: {when['event']}; dated {long_date(when['date'])}"
+            problem, item = "premature", f"reports done: {r.step}; dated {long_date(r.date)}"
         elif r.polarity in ("prospective", "negated"):
-            word = ("expects" if r.polarity == "prospective" else "denies") + (
-                " (of any state)" if r.actor_id in any_state else "")
-            problem, item = "overtaken", f"{word}: {when['event']}; done {long_date(when['date'])}"
+            word = ("expects" if r.polarity == "prospective" else "denies") + (" (of any state)" if r.any_state else "")
+            problem, item = "overtaken", f"{word}: {r.step}; done {long_date(r.date)}"
         else:
             continue
-        said = corpus.texts.get(r.source_id, "")[int(r.char_start):int(r.char_end)].strip()
-        rows.append({"source_id": r.source_id, "problem": problem, "paragraph": int(r.paragraph), "item": item,
-                     "by": f"{when['source_id']} ¶{when['paragraph']}", "words": said})
+        rows.append({"source_id": r.source_id, "problem": problem, "paragraph": r.paragraph, "item": item,
+                     "by": f"{r.by_source} ¶{r.by_paragraph}", "words": r.words})
     q = attributed_quotes(corpus)
     texts = {s: _words(t) for s, t in corpus.texts.items()}
-    unclosed = set(zip(*unclosed_quotes(corpus).to_dict("list").values()))
+    unclosed = unclosed_paragraphs(corpus)
     for r in q[q.source_id.isin(derivative) & q.attribution.isin(["named", "venue"])].itertuples():
         words = _words(r.quote)
         if any(words and words in t for s, t in texts.items() if s != r.source_id):
@@ -276,26 +298,41 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
 
 
 @per_evidence
+def credits(corpus: Corpus) -> dict[str, list[str]]:
+    """Each source's kinds of credit (`reliability.credits`): `borne_out` when it reported a plan or
+    expectation that a later source reports carried out (`borne_out`)."""
+    found = {"borne_out": set(borne_out(corpus))}
+    kinds = [c["id"] for c in spec().get("credits", [])]
+    return {s: [k for k in kinds if s in found.get(k, set())] for s in corpus.sources.source_id}
+
+
 def reliability(corpus: Corpus) -> pd.DataFrame:
     """Each source's reliability: its profile grade (`grades`), lowered one step for each kind of problem of
-    its track record that `reliability.problems` marks `lowers`, to `reliability.floor` at worst (a grade
-    that cannot be judged stays). Columns: source_id, outlet, profile (grade), problems (the kinds that
-    lowered it, joined), reliability (letter), label, rank (1 best). Oldest first."""
+    its track record that `reliability.problems` marks `lowers`, to `reliability.floor` at worst, then
+    raised one step for each kind of credit (`credits`), back to its profile grade at best (a grade that
+    cannot be judged stays). Columns: source_id, outlet, profile (grade), problems (the kinds that lowered
+    it, joined), credits (the kinds that raised it, joined), reliability (letter), label, rank (1 best).
+    Oldest first."""
     scale = spec()["scale"]
     letters = list(scale)
     lowering = {p["id"] for p in spec()["problems"] if p.get("lowers")}
     records = track_records(corpus)
+    credited = credits(corpus)
     floor = letters.index(spec()["floor"])
     rows = []
     for p in source_profiles(corpus).itertuples():
         kinds = sorted(set(records.problem[(records.source_id == p.source_id) & records.problem.isin(lowering)]))
-        at = letters.index(p.grade)
+        profile = at = letters.index(p.grade)
+        raised = []
         if at < floor:
             at = min(at + len(kinds), floor)
+            raised = credited.get(p.source_id, [])[:at - profile]  # only what a problem took away
+            at -= len(raised)
         rows.append({"source_id": p.source_id, "outlet": p.outlet, "profile": p.grade,
-                     "problems": ", ".join(kinds), "reliability": letters[at], "label": scale[letters[at]],
-                     "rank": at + 1})
-    return pd.DataFrame(rows, columns=["source_id", "outlet", "profile", "problems", "reliability", "label", "rank"])
+                     "problems": ", ".join(kinds), "credits": ", ".join(raised), "reliability": letters[at],
+                     "label": scale[letters[at]], "rank": at + 1})
+    return pd.DataFrame(rows, columns=["source_id", "outlet", "profile", "problems", "credits", "reliability",
+                                       "label", "rank"])
 
 
 def problem_labels() -> dict[str, str]:

@@ -17,7 +17,7 @@ from .claims import labels, lead_rows, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
 from .criticism import reliability
 from .profiles import derivative_count, independent_count
-from .timeline import adopted_date
+from .timeline import adopted_date, dated_acts
 
 
 def codebook() -> dict:
@@ -105,6 +105,18 @@ def contradicting_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataF
     dates = published(corpus)
     first = min(dates[s] for s in rows.source_id)
     return sorted({s for s in contrary.source_id if dates[s] >= first and s not in set(rows.source_id)})
+
+
+def written_after(corpus: Corpus, rows: pd.DataFrame, act: str) -> pd.DataFrame:
+    """The rows whose source was published on or after the first date the sources give the act `act`
+    (`timeline.dated_acts`; a month of publication counts from that month): a source written before a
+    step cannot assess the step itself. Every row when no source dates the act."""
+    acts = dated_acts(corpus)
+    first = acts.date[acts.act == act].min() if (acts.act == act).any() else None
+    if first is None or rows.empty:
+        return rows
+    dates = published(corpus)
+    return rows[[dates[s] >= first[:len(dates[s])] for s in rows.source_id]].reset_index(drop=True)
 
 
 def divided_sources(corpus: Corpus, rows: pd.DataFrame, contrary: pd.DataFrame) -> list[str]:
@@ -401,6 +413,8 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
     """One judgment of the codebook, with its confidence, evidence and the result of its checks."""
     rows = _rows(corpus, spec)
     contrary = select(corpus, spec.get("contrary", []))
+    if "contrary_after" in spec:  # a judgment of a step: only a source written after it can read it otherwise
+        contrary = written_after(corpus, contrary, spec["contrary_after"])
     against = contradicting_sources(corpus, rows, contrary)
     divided = divided_sources(corpus, rows, contrary)
     conf = confidence(corpus, rows, against + divided, inference=bool(spec.get("inference")))

@@ -132,12 +132,15 @@ def codebook_grades() -> pd.DataFrame:
 
 
 def codebook_reliability() -> pd.DataFrame:
-    """The problems of a source's track record (reading.yml, `reliability`) and whether each lowers its
-    reliability a step. Index: problem. Columns: meaning, lowers reliability (yes | no)."""
+    """The problems and credits of a source's track record (reading.yml, `reliability`) and what each does
+    to its reliability. Index: problem (a credit's id too). Columns: meaning, lowers reliability (yes | no |
+    "no: raises it a step, to the profile grade at best" for a credit)."""
     spec = reading()["reliability"]
-    return pd.DataFrame([{"problem": p["id"].replace("_", " "), "meaning": p["label"],
-                          "lowers reliability": "yes" if p.get("lowers") else "no"}
-                         for p in spec["problems"]]).set_index("problem")
+    rows = [{"problem": p["id"].replace("_", " "), "meaning": p["label"],
+             "lowers reliability": "yes" if p.get("lowers") else "no"} for p in spec["problems"]]
+    rows += [{"problem": c["id"].replace("_", " "), "meaning": c["label"],
+              "lowers reliability": "no: raises it a step, to the profile grade at best"} for c in spec.get("credits", [])]
+    return pd.DataFrame(rows).set_index("problem")
 
 
 def codebook_judgments() -> pd.DataFrame:

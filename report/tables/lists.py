@@ -31,13 +31,17 @@ def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive
     c = c.assign(who=c.who.replace(AUTHOR, AUTHOR_WORDS))
     columns = ["who", "text"] if category else ["categories", "who", "text"]
     wrong = criticism.false_borders(corpus)
-    note = [next((f"names a border that does not exist ({w.phrase})" for w in wrong.itertuples()
-                  if (w.source_id, w.paragraph) == (s, int(p)) and w.phrase in t), "")
-            for s, p, t in zip(c.source_id, c.paragraph, c.text)]
+    borders = wrong.groupby(["source_id", "paragraph"]).phrase.agg(list).to_dict()
     ahead = (criticism.steps_since_taken(corpus).groupby(["source_id", "paragraph", "sentence"]).step.agg("; ".join)
              if kind == "risk" else pd.Series(dtype=str))  # a risk to a step since taken is no risk of today
-    note = [n or (f"{STEP_TAKEN}: {ahead[(s, int(p), int(n_))]}" if (s, int(p), int(n_)) in ahead.index else "")
-            for n, s, p, n_ in zip(note, c.source_id, c.paragraph, c.sentence)]
+
+    def flag(s: str, p: int, n: int, text: str) -> str:  # the first that applies: a false border, a step since taken
+        phrase = next((b for b in borders.get((s, p), []) if b in text), None)
+        if phrase:
+            return f"names a border that does not exist ({phrase})"
+        return f"{STEP_TAKEN}: {ahead[(s, p, n)]}" if (s, p, n) in ahead.index else ""
+
+    note = [flag(s, int(p), int(n), t) for s, p, n, t in zip(c.source_id, c.paragraph, c.sentence, c.text)]
     if any(note):  # an error of fact in the sentence is flagged where it is shown (its source's track record)
         c, columns = c.assign(note=note), [*columns, "note"]
     return EvidenceTable(c, columns)
@@ -57,7 +61,7 @@ def quotations_list(corpus: Corpus, category: str | None, kind: str = "motive") 
     t = criticism.track_records(corpus)
     t = t[t.problem.isin(list(UNCONFIRMED))].sort_values("problem")  # a bare quotation's flag wins
     flagged = {(s, int(p)): UNCONFIRMED[k] for s, p, k in zip(t.source_id, t.paragraph, t.problem)}
-    unclosed = set(zip(*criticism.unclosed_quotes(corpus).to_dict("list").values()))
+    unclosed = criticism.unclosed_paragraphs(corpus)
     note = ["; ".join(n for n in (flagged.get((s, int(p)), ""), UNCLOSED if (s, int(p)) in unclosed else "") if n)
             for s, p in zip(q.source_id, q.paragraph)]
     return EvidenceTable(q.assign(speaker=q.speaker.replace("", NO_SPEAKER), note=note), ["speaker", "quote", "note"])

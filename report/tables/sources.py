@@ -129,11 +129,12 @@ def furniture_share(corpus: Corpus) -> dict:
 
 def reliability_table(corpus: Corpus) -> pd.DataFrame:
     """Each source for the reader (the row label), oldest first: who publishes it, its profile in words, its
-    reliability (letter and label) and the problems of its track record that lowered it.
-    Columns: outlet, publisher, profile, reliability, lowered by."""
+    reliability (letter and label) and the problems of its track record that lowered it (and, in brackets,
+    the credits that raised it back). Columns: outlet, publisher, profile, reliability, lowered by."""
     p = source_profiles(corpus).set_index("source_id")
     r = criticism.reliability(corpus).set_index("source_id")
     names = criticism.problem_labels()
+    credit_names = {c["id"]: c["label"] for c in criticism.spec().get("credits", [])}
     src = corpus.sources.set_index("source_id")
     sourcing = {"on-record": "on the record", "partly": "partly attributed", "none": "unattributed"}
     rows = []
@@ -145,6 +146,9 @@ def reliability_table(corpus: Corpus) -> pd.DataFrame:
                      "profile": profile or "not profiled",
                      "reliability": f"{r.loc[sid, 'reliability']}: {r.loc[sid, 'label']}",
                      "lowered by": "; ".join(names[k] for k in r.loc[sid, "problems"].split(", ") if k) or "nothing"})
+        raised = "; ".join(credit_names[k] for k in r.loc[sid, "credits"].split(", ") if k)
+        if raised:  # a credit gives back a step a problem took
+            rows[-1]["lowered by"] += f" (raised back a step: {raised})"
     return pd.DataFrame(rows).set_index("source")
 
 

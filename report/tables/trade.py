@@ -6,7 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import door, numbers
-from ..analysis.door import SENTENCE_KEY
+from ..analysis.claims import labels
+from ..analysis.door import SENTENCE_KEY, affirmed_claims
+from ..analysis.statements import act_labels
 from ..corpus import Corpus
 
 FACTS = ("trade", "aid", "need", "workers")  # the facts of the key-figures box (reading.yml) the chapter gives
@@ -50,3 +52,33 @@ def actors_of_type(corpus: Corpus, types: tuple[str, ...]) -> pd.DataFrame:
     out = m.groupby(["actor", "type"]).agg(sentences=("sentence", "size"), sources=("source_id", "nunique"),
                                            source_ids=("source_id", lambda s: ", ".join(sorted(set(s)))))
     return out.reset_index().sort_values(["sentences", "actor"], ascending=[False, True], ignore_index=True)
+
+
+NOT_MOSCOW = "no motive or act of Moscow's"  # a project's sentence that gives Moscow neither
+
+
+def projects(corpus: Corpus) -> pd.DataFrame:
+    """The transit and trade projects the sources name, one row per project and sentence, with what that
+    sentence gives Moscow in it: the motives coded on it ("a motive: alignment with China"), else the acts
+    of Moscow's it states ("Russia engages with the Taliban"), else that it gives Moscow neither (a project
+    named as another's gain). Columns: source_id, paragraph, project, for_moscow. By project."""
+    ev = door.evidence(corpus)
+    m = ev["mentions"]
+    m = m[m.type == "project"].drop_duplicates(SENTENCE_KEY + ["actor_id"])
+    c = affirmed_claims(ev["claims"])
+    motives = c[c.kind == "motive"].groupby(SENTENCE_KEY).category.agg(lambda x: sorted(set(x)))
+    st = ev["statements"]
+    st = st[(st.actor_id == "russia") & (st.polarity == "affirmed")].groupby(SENTENCE_KEY).act.agg(lambda x: sorted(set(x)))
+    names, acts = labels(), act_labels()
+    rows = []
+    for r in m.itertuples():
+        key = (r.source_id, r.paragraph, r.sentence)
+        if key in motives.index:
+            said = "a motive of Moscow's: " + "; ".join(names[k] for k in motives[key])
+        elif key in st.index:
+            said = "Russia " + "; ".join(acts[a] for a in st[key])
+        else:
+            said = NOT_MOSCOW
+        rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "project": r.actor, "for_moscow": said})
+    out = pd.DataFrame(rows, columns=["source_id", "paragraph", "project", "for_moscow"])
+    return out.sort_values(["project", "source_id", "paragraph"], ignore_index=True)
