@@ -285,3 +285,23 @@ def test_the_choice_between_rules_and_proposer_reads_the_seeds_left_out():
                       "rules_better": True, "union_finds_more": True}
     table.loc[("motive", "proposer", method.SEEDS_LEFT_OUT), "recall"] = 0.5
     assert method.proposer_choice(table)["rules_better"] is False
+
+
+def test_the_second_reading_pairs_the_third_and_fourth_coders_of_the_claims(tmp_path):
+    """A folder whose blind/ holds four codings of the fixture article alpha (a, b and, for the second reading,
+    e and f: copies of a and b): the second reading pairs e with f, publishes only the claims fields, and
+    with no adjudicated file counts no decision."""
+    corpus = load_corpus(FIXTURES / "corpus")
+    (tmp_path / "blind").mkdir()
+    for coder, base in (("a", "a"), ("b", "b"), ("e", "a"), ("f", "b")):
+        text = (FIXTURES / "codings" / f"alpha-2024-03-03.{base}.yml").read_text(encoding="utf-8")
+        (tmp_path / "blind" / f"alpha-2024-03-03.{coder}.yml").write_text(
+            text.replace(f"coder: {base}", f"coder: {coder}"), encoding="utf-8")
+    pairs = method.second_reading_pairs(corpus, tmp_path)
+    assert [(a.coder, b.coder) for a, b in pairs] == [("e", "f")]
+    second = method.second_reading(corpus, tmp_path)
+    assert second["sources"] == 1 and second["decisions"] == 0
+    assert len(second["agreement"]) and all(f.startswith("claims") for f in second["agreement"].index)
+    # the same codings as the first pair, so the same agreement on the claims
+    first = method.coding_agreement(corpus, tmp_path)
+    assert second["agreement"].equals(first.loc[second["agreement"].index])

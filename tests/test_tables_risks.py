@@ -6,3 +6,18 @@ from report.tables import risks
 
 def test_the_on_record_source_hears_risks_from_speakers():
     assert risks.voiced_on_record(load_corpus()) == ["csm-2024-06-13"]  # the one source on the record
+
+
+def test_risks_are_weighed_by_who_still_names_them():
+    """On the seeds (read by hand): the Monitor (B) names terrorism spilling over only as "a potential obstacle to
+    Russian recognition" (¶22), a step since taken, so that risk is still named only by Odri Media and Stratheia
+    (derivative, D at best); an unreliable Taliban (the Conversation, ¶22) and the reputational cost (the
+    Monitor, ¶16) still have a source graded B behind them."""
+    seeds = load_corpus()
+    w = risks.weighed(seeds)
+    assert list(w.columns) == ["sources", "sentences", "still open", "independent", "best grade"]
+    assert w.loc["terrorism and instability spilling over"].tolist() == [3, 4, 2, 0, "D"]
+    apart = risks.graded_apart(seeds)
+    assert apart["reliable"] == ["unreliable Taliban", "reputational cost"] and apart["grade"] == "B"
+    assert apart["overtaken_reliable"]["terrorism and instability spilling over"] == ["csm-2024-06-13"]
+    assert "terrorism and instability spilling over" in apart["derivative_only"]

@@ -160,6 +160,31 @@ def coding_agreement(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
     return pd.concat([out, agreement.lead_reliability(leads)]) if leads else out
 
 
+def second_reading_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
+    """The second reading of each source's claims: its third and fourth blind codings holding claims (in
+    coder order, after the first pair of `blind_pairs`), oldest source first (codings/GUIDE.md, "Second
+    readings")."""
+    read = [codings.read(p, corpus)[0] for p in codings.blind_files(folder)]
+    by_source: dict[str, list] = {}
+    for coding in sorted(read, key=lambda c: (c.source_id, c.coder)):
+        if "claims" in coding.sections:
+            by_source.setdefault(coding.source_id, []).append(coding)
+    order = {s: i for i, s in enumerate(source_order(corpus))}
+    return [(cs[2], cs[3]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0)) if len(cs) >= 4]
+
+
+def second_reading(corpus: Corpus, folder=CODINGS) -> dict:
+    """The second reading of the claims: the agreement of its two coders per claims field (a frame like
+    `coding_agreement`'s), how many sources it covers, and how many adjudicated rows it changed (the
+    decisions of the adjudication record that name it)."""
+    pairs = second_reading_pairs(corpus, folder)
+    table = agreement.reliability(corpus, pairs) if pairs else pd.DataFrame(columns=["units", "agreement", "alpha"])
+    table = table[table.index.str.startswith("claims")]
+    record = adjudication_record(corpus, folder)
+    changed = record[record["item"].str.endswith("second reading")]
+    return {"agreement": table, "sources": len(pairs), "decisions": len(changed), "record": changed}
+
+
 def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
     """Rows each blind coder gave each source, by section. Index: source, coder. Columns: statements,
     claims, quotes."""
