@@ -39,14 +39,18 @@ TASKS = {
     "statements_engages": ("statements", ("actor_id", "act"), "polarity"),
     "motive_claims": ("claims", ("kind", "category"), "who"),
     "risk_claims": ("claims", ("kind", "category"), "who"),
+    "act_dates": ("statements", ("actor_id", "act", "date"), None),
 }
 ANNOTATION_FIELD = {"dates": "dates", "numbers": "numbers", "quotes": "quotes", "statements_key_acts": "statements",
-                    "statements_engages": "statements", "motive_claims": "claims", "risk_claims": "claims"}
+                    "statements_engages": "statements", "motive_claims": "claims", "risk_claims": "claims",
+                    "act_dates": "statements"}
 SENTENCE_TASKS = ("statements", "claims")
-CODED_TASKS = ("quotes", "statements_key_acts", "statements_engages", "motive_claims", "risk_claims")  # what a coding holds
+ANNOTATED_TASKS = tuple(t for t in TASKS if t != "act_dates")  # what a hand annotation holds (no date of an act)
+CODED_TASKS = ("quotes", "statements_key_acts", "statements_engages", "motive_claims", "risk_claims",
+               "act_dates")  # what a coding holds (an annotation gives no date of an act)
 LABELS = {"dates": "dates", "numbers": "numbers", "quotes": "quotation speakers",
           "statements_key_acts": "statements, key acts", "statements_engages": "statements, engages",
-          "motive_claims": "motive claims", "risk_claims": "risk claims"}
+          "motive_claims": "motive claims", "risk_claims": "risk claims", "act_dates": "dates of the acts"}
 SAMPLES = {"in_sample": "in sample (seeds)", "out_of_sample": "out of sample (dev corpus)"}
 # the reviewed codings have a third sample: the fresh set, gathered after the rules were last changed
 CODED_SAMPLES = {**SAMPLES, "fresh": "fresh set (tests/fresh-corpus)"}
@@ -62,7 +66,19 @@ def _subset(task: str, df: pd.DataFrame) -> pd.DataFrame:
         return df[df["kind"] == "motive"]
     if task == "risk_claims":
         return df[df["kind"] == "risk"]
+    if task == "act_dates":  # the statements the text dates (a coding's `date`; the machine's, `_own_dates`)
+        return df[df["date"] != ""]
     return df
+
+
+def _own_dates(ev: dict[str, pd.DataFrame], statements: pd.DataFrame) -> pd.DataFrame:
+    """The machine's statements with `date`: their as_of when it is a date resolved in their own sentence
+    (the events table), else "" (the publication date stands for an act the text does not date)."""
+    key = ["source_id", "paragraph", "sentence"]
+    dated = ev["events"][ev["events"].resolved].groupby(key).date.agg(set)
+    own = [a if a in dated.get(tuple(k), set()) else "" for a, k in
+           zip(statements.as_of, statements[key].itertuples(index=False))]
+    return statements.assign(date=pd.Series(own, index=statements.index, dtype=object))
 
 
 def _normal_speaker(name: str) -> str:
@@ -193,7 +209,8 @@ def _score(corpus: Corpus, gold: dict[str, pd.DataFrame], tasks) -> tuple[pd.Dat
     for task in tasks:
         table, columns, attribute = TASKS[task]
         g = _subset(task, gold[ANNOTATION_FIELD[task]])
-        extracted = _subset(task, ev[table][ev[table].source_id.isin(annotated)])
+        rows_of = ev[table][ev[table].source_id.isin(annotated)]
+        extracted = _subset(task, _own_dates(ev, rows_of) if task == "act_dates" else rows_of)
         if task == "quotes":  # speakers compare as the coders' agreement does: a person by any of their names
             g, extracted = (f.assign(speaker=f.speaker.fillna("").map(speaker_key)) for f in (g, extracted))
         aligned = match(extracted, g, columns, attribute, by_sentence=table in SENTENCE_TASKS)
@@ -212,7 +229,7 @@ def score_sample(corpus: Corpus, paths: list[Path]) -> tuple[pd.DataFrame, dict[
     Score columns: task, annotated, extracted, matched, precision, recall, attribute (share of matches
     whose polarity or who is right; empty for span tasks).
     """
-    return _score(corpus, load_annotations(corpus, paths), TASKS)
+    return _score(corpus, load_annotations(corpus, paths), ANNOTATED_TASKS)
 
 
 def coded_gold(corpus: Corpus, folder: Path) -> dict[str, pd.DataFrame]:

@@ -54,9 +54,10 @@ def test_a_denied_claim_is_no_claim_of_its_category(corpus, folder):
 def test_the_scores_against_a_coding_count_its_rows_and_the_machines(corpus, folder):
     table, aligned = evaluate.coded_sample(corpus, folder)
     assert list(table.index) == list(evaluate.CODED_TASKS)
-    # hand count of the coding: quotations 2, engages 1, motive claims 2, no key act and no risk
+    # hand count of the coding: quotations 2, engages 1 (dated 3 September 2023), motive claims 2, no key act
+    # and no risk
     assert table.annotated.to_dict() == {"quotes": 2, "statements_key_acts": 0, "statements_engages": 1,
-                                         "motive_claims": 2, "risk_claims": 0}
+                                         "motive_claims": 2, "risk_claims": 0, "act_dates": 1}
     for task, row in table.iterrows():
         a = aligned[task]
         assert row.matched == a.status.isin(["match", "wrong_attribute"]).sum()
@@ -135,3 +136,29 @@ def test_review_totals_add_up_the_review_counts(corpus):
     counts = method.review_counts(corpus)
     assert totals["n_sources"] == len(corpus.sources) and totals["n_coded"] == 0  # the fixture has no coding
     assert totals["n_added_statements"] + totals["n_added_claims"] == counts.added_by_reviewers.sum()
+
+
+def test_the_date_of_an_act_is_scored_where_the_text_dates_it(tmp_path):
+    """tests/fixtures/tables/path/ t1, coded by hand: the delisting "In April 2025" (¶3) and the recognition
+    "On 3 July 2025" (¶4) are dated in their own sentences, and the machine gives both dates; a third row coded
+    with a date the text does not give (the envoy, 2025-07-04) is missed, and the machine's date for that
+    envoy (3 July) is spurious, as are its dates of the listing (February 2003) and the delegation (20
+    September 2021), which this coding leaves out."""
+    corpus = load_corpus(FIXTURES / "tables" / "path")
+    (tmp_path / "t1-2025-07-05.yml").write_text("""source: t1-2025-07-05
+coders: [a, b]
+statements:
+  - {paragraph: 3, quote: "Russia removed the Taliban from its list of terrorist organisations", actor: russia, act: delists, polarity: affirmed, date: 2025-04}
+  - {paragraph: 4, quote: "Russia officially recognised the Taliban government", actor: russia, act: recognises, polarity: affirmed, date: 2025-07-03}
+  - {paragraph: 5, quote: "Russia accepted the credentials of the Taliban ambassador", actor: russia, act: accepts_envoy, polarity: affirmed, date: 2025-07-04}
+claims: []
+quotes: []
+leads: []
+decisions: []
+""", encoding="utf-8")
+    table, aligned = evaluate.coded_sample(corpus, tmp_path)
+    dates = aligned["act_dates"]
+    assert sorted(zip(dates.status, dates.gold_value)) == [
+        ("match", "russia / delists / 2025-04"), ("match", "russia / recognises / 2025-07-03"),
+        ("missed", "russia / accepts_envoy / 2025-07-04"), ("spurious", ""), ("spurious", ""), ("spurious", "")]
+    assert table.loc["act_dates", ["annotated", "extracted", "matched"]].tolist() == [3, 5, 2]

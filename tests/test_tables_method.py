@@ -106,7 +106,7 @@ def test_evidence_counts_of_the_seeds_add_up_to_the_evidence_tables(seeds):
 # ---------------------------------------------------------------------------------------------
 
 def test_extractor_scores_structure(scores):
-    assert list(scores.index) == list(evaluate.TASKS) and scores.index.name == "task"
+    assert list(scores.index) == list(evaluate.ANNOTATED_TASKS) and scores.index.name == "task"
     assert list(scores.columns) == [(s, m) for s in ("in_sample", "out_of_sample") for m in MEASURES]
 
 
