@@ -326,3 +326,34 @@ def test_only_a_source_written_after_a_step_can_read_the_step_otherwise():
     assert list(engaged.source_id) == ["a1-2024-05", "a3-2025-08"]
     assert list(judgments.written_after(corpus, engaged, "recognises").source_id) == ["a3-2025-08"]
     assert list(judgments.written_after(corpus, engaged, "delists").source_id) == ["a1-2024-05", "a3-2025-08"]
+
+
+def test_a_derivative_source_of_unknown_origin_neither_bears_nor_breaks_a_judgment(tmp_path):
+    """tests/fixtures/reading/, with r3's original made unknown: a judgment on r1's recognition, contradicted by
+    the security claims of r1 itself (divided) and of the later r2 and r3. All three are named against it, but
+    r3, a rewrite of reports it does not name, lowers nothing."""
+    folder = tmp_path / "reading"
+    shutil.copytree(READING, folder)
+    manifest = folder / "sources.yml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("  based_on: r2-2024-06\n",
+                                                                     "  based_on: \"Reports it does not name.\"\n"),
+                        encoding="utf-8")
+    corpus = load_corpus(folder)
+    spec = {"id": "fixture", "question": "why", "text": "Russia recognised the Taliban.",
+            "evidence": [{"table": "statements", "act": "recognises", "polarity": "affirmed"}],
+            "contrary": [{"table": "claims", "kind": "motive", "category": "security"}]}
+    j = judgments.judge(corpus, spec)
+    assert j.contradicting == [R2, R3] and j.divided == [R1]
+    assert j.confidence["counted_against"] == [R2, R1]
+
+
+def test_reliable_risks_names_the_risks_a_reliable_source_still_names():
+    """On the seeds (read by hand): a source graded B still names an unreliable Taliban (the Conversation, ¶22)
+    and the reputational cost (the Monitor, ¶16); terrorism spilling over only derivative sources name as a
+    risk still open (the Monitor's ¶22 looks ahead to the recognition since made)."""
+    seeds = load_corpus(SEEDS)
+    check = judgments.CHECKS["reliable_risks"]
+    assert check(seeds, None, {"categories": ["taliban_unreliability", "reputational"],
+                               "derivative": ["security_spillover"]}, {}) is None
+    wrong = check(seeds, None, {"categories": ["reputational"], "derivative": ["reputational"]}, {})
+    assert "still names are" in wrong and "reputational cost is not named by derivative sources only" in wrong

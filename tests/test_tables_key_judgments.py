@@ -104,6 +104,10 @@ def test_basis_in_words(reading):
         "; 1 of them also assesses it the other way (r3-2024-07)")
     assert key_judgments.basis(reading, conf, [R4], divided=[R3]).endswith(
         "; contradicted by 1 later source (r4-2024-08); 1 of them also assesses it the other way (r3-2024-07)")
+    # a source the judgment did not count against it (a derivative one of unknown origin) is said to lower nothing
+    uncounted = {**conf, "counted_against": [R4]}
+    assert key_judgments.basis(reading, uncounted, [R4], divided=[R3]).endswith(
+        "1 of them also assesses it the other way (r3-2024-07), which, being derivative, lowers nothing")
     economic = judgments.select(reading, [{"table": "claims", "kind": "motive", "category": "economic"}])
     conf = judgments.confidence(reading, economic, [])
     assert key_judgments.basis(reading, conf, [], "{n} of {total} sources give it") == (

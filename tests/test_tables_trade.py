@@ -95,7 +95,7 @@ def test_chapter_numbers_with_the_outlet():
 
 
 def test_projects_say_what_their_sentence_gives_moscow():
-    """tests/fixtures/tables/projects/: the Salang Tunnel's sentence gives Moscow an economic motive, the
+    """tests/fixtures/tables/projects/ (one sentence a paragraph): the Salang Tunnel's gives Moscow an economic motive, the
     Lapis Lazuli corridor's a Russian engagement, the China-Pakistan Economic Corridor's neither."""
     t = trade.projects(load_corpus(FIXTURES / "tables" / "projects")).set_index("project").for_moscow.to_dict()
     assert t == {"China-Pakistan Economic Corridor": trade.NOT_MOSCOW,

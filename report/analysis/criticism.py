@@ -37,9 +37,10 @@ from ..diskcache import on_disk
 from ..gazetteer import actors
 from ..paths import CODINGS
 from ..prose import long_date
-from .door import MACHINE, REVIEWED, evidence, per_evidence, published, source_order
+from .door import MACHINE, REVIEWED, affirmed_claims, evidence, per_evidence, published, source_order
 from .numbers import hard_numbers
-from .profiles import grade_rules, source_profiles
+from . import claims
+from .profiles import grade_rules, independent_count, source_profiles
 from .sources import verdicts
 from .statements import act_labels
 from .timeline import date_disputes, dated_acts, dated_mentions
@@ -345,3 +346,45 @@ def grade_letters() -> list[str]:
     letters = list(spec()["scale"])
     assert all(g["grade"] in letters for g in grade_rules()), "a profile grade is not on the reliability scale"
     return letters
+
+
+def _risk_claims(corpus: Corpus) -> pd.DataFrame:
+    """The affirmed risk claims, with `open`: False for a sentence that looks ahead to a step since taken
+    (`steps_since_taken`: "an obstacle to recognition", written before it), and `label`."""
+    c = affirmed_claims(claims.of_kind(corpus, "risk"))
+    since = steps_since_taken(corpus)
+    gone = set(zip(since.source_id, since.paragraph, since.sentence))
+    return c.assign(open=[k not in gone for k in zip(c.source_id, c.paragraph, c.sentence)],
+                    label=c.category.map(claims.labels("risk")))
+
+
+def weighed_risks(corpus: Corpus) -> pd.DataFrame:
+    """The risks the sources name, weighed by who names them. For each risk (most named first,
+    `claims.ranking`): how many sources name it and in how many sentences; then, leaving out the sentences
+    about a step since taken (`_risk_claims`), how many sources still name it, how many of those are
+    independent (`profiles.independent_count`) and the best reliability among them (`reliability`).
+    Index: risk (label). Columns: sources, sentences, still open, independent, best grade."""
+    ranked = claims.ranking(corpus, "risk")
+    ranked = ranked[ranked.sources > 0]
+    c = _risk_claims(corpus)
+    per = c[c.open].groupby("label").source_id.agg(lambda x: sorted(set(x)))
+    rel = reliability(corpus).set_index("source_id").reliability
+    rows = [{"sources": int(ranked.loc[label, "sources"]), "sentences": int(ranked.loc[label, "sentences"]),
+             "still open": len(per.get(label, [])), "independent": independent_count(corpus, per.get(label, [])),
+             "best grade": min((rel[s] for s in per.get(label, [])), default="")} for label in ranked.index]
+    return pd.DataFrame(rows, index=ranked.index, columns=["sources", "sentences", "still open", "independent", "best grade"])
+
+
+def risks_graded_apart(corpus: Corpus) -> dict:
+    """The risks `weighed_risks` splits by who still names them: `reliable`, those a source of the corpus's best
+    reliability names; `derivative_only`, those no independent source names (labels, in table order);
+    `grade`, that best reliability; and `overtaken_reliable`, per risk, the sources of that grade that name it
+    only in sentences about a step since taken."""
+    w = weighed_risks(corpus)
+    rel = reliability(corpus).set_index("source_id").reliability
+    best = min(rel)
+    still = _risk_claims(corpus).groupby(["label", "source_id"]).open.any()
+    overtaken = {label: sorted(s for (lab, s), is_open in still.items() if lab == label and not is_open and rel[s] == best)
+                 for label in w.index}
+    return {"reliable": list(w.index[w["best grade"] == best]), "derivative_only": list(w.index[w.independent == 0]),
+            "grade": best, "overtaken_reliable": overtaken}

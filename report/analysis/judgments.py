@@ -15,7 +15,7 @@ from ..corpus import Corpus
 from ..guards import guard_all
 from .claims import labels, lead_rows, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
-from .criticism import reliability
+from .criticism import reliability, risks_graded_apart
 from .profiles import derivative_count, independent_count
 from .timeline import adopted_date, dated_acts
 
@@ -165,7 +165,7 @@ def judgment_value(judgment: dict, column: str):
     return None
 
 
-CHECK_PARAMETERS = ("check", "sources", "before_act", "after_act")  # the keys of a check that are not a selector's
+CHECK_PARAMETERS = ("check", "sources", "before_act", "after_act", "categories", "derivative")  # the keys of a check that are not a selector's
 
 
 def _own(corpus, rows, spec) -> pd.DataFrame:
@@ -347,7 +347,20 @@ def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
         else "no primary source by specialists")
 
 
-CHECKS = {"majority": _check_majority, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
+def _check_reliable_risks(corpus, rows, spec, judgment) -> str | None:
+    """The risks a source of the corpus's best grade still names (`criticism.risks_graded_apart`) are exactly
+    `categories`, and each of `derivative` is named only by sources that are not independent."""
+    apart = risks_graded_apart(corpus)
+    names = labels("risk")
+    wrong = []
+    if set(apart["reliable"]) != {names[c] for c in spec["categories"]}:
+        wrong.append(f"the risks a source graded {apart['grade']} still names are {apart['reliable']}")
+    wrong += [f"{names[c]} is not named by derivative sources only" for c in spec.get("derivative", [])
+              if names[c] not in apart["derivative_only"]]
+    return "; ".join(wrong) or None
+
+
+CHECKS = {"majority": _check_majority, "reliable_risks": _check_reliable_risks, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "only_actor": _check_only_actor,
@@ -405,8 +418,15 @@ def check(corpus: Corpus, judgment_id: str, names: list[str] | str | None = None
     chosen = [(c, a) for c, a in both if (wanted is None and not a) or (wanted is not None and c["check"] in wanted)]
     if wanted is not None and {c["check"] for c, _ in chosen} != set(wanted):
         raise KeyError(f"key judgment {judgment_id!r} has no check {sorted(set(wanted) - {c['check'] for c, _ in chosen})}")
-    rows = {False: _rows(corpus, spec), True: select(corpus, alt.get("evidence", []))}
+    rows = {False: _rows(corpus, spec), True: _alternative_rows(corpus, spec)}
     return [msg for c, a in chosen if (msg := CHECKS[c["check"]](corpus, rows[a], c, spec))]
+
+
+def _alternative_rows(corpus: Corpus, spec: dict) -> pd.DataFrame:
+    """The rows of a judgment's alternative view; for a judgment of a step (`contrary_after`), only those of
+    sources written after it, as for its contrary rows."""
+    rows = select(corpus, spec.get("alternative", {}).get("evidence", []))
+    return written_after(corpus, rows, spec["contrary_after"]) if "contrary_after" in spec else rows
 
 
 def judge(corpus: Corpus, spec: dict) -> Judgment:
@@ -417,10 +437,13 @@ def judge(corpus: Corpus, spec: dict) -> Judgment:
         contrary = written_after(corpus, contrary, spec["contrary_after"])
     against = contradicting_sources(corpus, rows, contrary)
     divided = divided_sources(corpus, rows, contrary)
-    conf = confidence(corpus, rows, against + divided, inference=bool(spec.get("inference")))
+    # a derivative source whose original is unknown is no independent source: it neither bears a judgment
+    # nor breaks one (it is still named in the judgment's basis)
+    counted = [s for s in against + divided if independent_count(corpus, [s])]
+    conf = {**confidence(corpus, rows, counted, inference=bool(spec.get("inference"))), "counted_against": counted}
     failures = [msg for c in spec.get("holds", []) if (msg := CHECKS[c["check"]](corpus, rows, c, spec))]
     alt = spec.get("alternative", {})
-    alt_rows = select(corpus, alt.get("evidence", []))
+    alt_rows = _alternative_rows(corpus, spec)
     if alt.get("text") and alt_rows.empty:
         failures.append("its alternative view no longer has any evidence")
     failures += [f"alternative view: {msg}" for c in alt.get("holds", [])

@@ -56,6 +56,10 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
           f"({', '.join(contradicting)})"] if contradicting else [])
         + ([f"{len(divided)} of {'them' if sources else 'its sources'} also assess{'es' if len(divided) == 1 else ''} "
             f"it the other way ({', '.join(divided)})"] if divided else [])) or "uncontradicted"
+    lowers_nothing = [s for s in contradicting + divided if s not in conf.get("counted_against", contradicting + divided)]
+    if lowers_nothing:  # a derivative source whose original is unknown neither bears a judgment nor breaks it
+        against += f", which, being derivative, lowers nothing ({', '.join(lowers_nothing)})" if len(lowers_nothing) > 1 \
+            else ", which, being derivative, lowers nothing"
     unreviewed = conf.get("unreviewed", 0)
     review = (f"; {unreviewed} of its rows unreviewed (from sources not yet coded by hand)" if unreviewed else "")
     return f"{said}; {against}{review}"

@@ -175,14 +175,15 @@ def second_reading_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.C
 
 def second_reading(corpus: Corpus, folder=CODINGS) -> dict:
     """The second reading of the claims: the agreement of its two coders per claims field (a frame like
-    `coding_agreement`'s), how many sources it covers, and how many adjudicated rows it changed (the
-    decisions of the adjudication record that name it)."""
+    `coding_agreement`'s), how many sources it covers, its decisions (the adjudication record's items that
+    name it, `record`) and how many of them changed a row (`decisions`: not "kept")."""
     pairs = second_reading_pairs(corpus, folder)
     table = agreement.reliability(corpus, pairs) if pairs else pd.DataFrame(columns=["units", "agreement", "alpha"])
     table = table[table.index.str.startswith("claims")]
     record = adjudication_record(corpus, folder)
-    changed = record[record["item"].str.endswith("second reading")]
-    return {"agreement": table, "sources": len(pairs), "decisions": len(changed), "record": changed}
+    record = record[record["item"].str.endswith("second reading")]
+    return {"agreement": table, "sources": len(pairs), "decisions": int((~record.decision.str.startswith("kept")).sum()),
+            "record": record}
 
 
 def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:

@@ -54,29 +54,30 @@ def actors_of_type(corpus: Corpus, types: tuple[str, ...]) -> pd.DataFrame:
     return out.reset_index().sort_values(["sentences", "actor"], ascending=[False, True], ignore_index=True)
 
 
-NOT_MOSCOW = "no motive or act of Moscow's"  # a project's sentence that gives Moscow neither
+NOT_MOSCOW = "no motive or act of Moscow's"  # a project's paragraph that gives Moscow neither
 
 
 def projects(corpus: Corpus) -> pd.DataFrame:
-    """The transit and trade projects the sources name, one row per project and sentence, with what that
-    sentence gives Moscow in it: the motives coded on it ("a motive: alignment with China"), else the acts
-    of Moscow's it states ("Russia engages with the Taliban"), else that it gives Moscow neither (a project
-    named as another's gain). Columns: source_id, paragraph, project, for_moscow. By project."""
+    """The transit and trade projects the sources name, one row per project and paragraph, with what that
+    paragraph gives Moscow: the motives coded in it ("a motive of Moscow's: alignment with China"), else the
+    acts of Russia's it states ("Russia engages with the Taliban"), else that it gives Moscow neither (a
+    project named as another's gain). Columns: source_id, paragraph, project, for_moscow. By project."""
     ev = door.evidence(corpus)
+    key = ["source_id", "paragraph"]
     m = ev["mentions"]
-    m = m[m.type == "project"].drop_duplicates(SENTENCE_KEY + ["actor_id"])
+    m = m[m.type == "project"].drop_duplicates(key + ["actor_id"])
     c = affirmed_claims(ev["claims"])
-    motives = c[c.kind == "motive"].groupby(SENTENCE_KEY).category.agg(lambda x: sorted(set(x)))
+    motives = c[c.kind == "motive"].groupby(key).category.agg(lambda x: sorted(set(x)))
     st = ev["statements"]
-    st = st[(st.actor_id == "russia") & (st.polarity == "affirmed")].groupby(SENTENCE_KEY).act.agg(lambda x: sorted(set(x)))
+    st = st[(st.actor_id == "russia") & (st.polarity == "affirmed")].groupby(key).act.agg(lambda x: sorted(set(x)))
     names, acts = labels(), act_labels()
     rows = []
     for r in m.itertuples():
-        key = (r.source_id, r.paragraph, r.sentence)
-        if key in motives.index:
-            said = "a motive of Moscow's: " + "; ".join(names[k] for k in motives[key])
-        elif key in st.index:
-            said = "Russia " + "; ".join(acts[a] for a in st[key])
+        at = (r.source_id, r.paragraph)
+        if at in motives.index:
+            said = "a motive of Moscow's: " + "; ".join(names[k] for k in motives[at])
+        elif at in st.index:
+            said = "Russia " + "; ".join(acts[a] for a in st[at])
         else:
             said = NOT_MOSCOW
         rows.append({"source_id": r.source_id, "paragraph": int(r.paragraph), "project": r.actor, "for_moscow": said})
