@@ -50,7 +50,8 @@ CODED_TASKS = ("quotes", "statements_key_acts", "statements_engages", "motive_cl
                "act_dates")  # what a coding holds (an annotation gives no date of an act)
 LABELS = {"dates": "dates", "numbers": "numbers", "quotes": "quotation speakers",
           "statements_key_acts": "statements, key acts", "statements_engages": "statements, engages",
-          "motive_claims": "motive claims", "risk_claims": "risk claims", "act_dates": "dates of the acts"}
+          "motive_claims": "motive claims", "risk_claims": "risk claims",
+          "act_dates": "dates of the acts"}
 SAMPLES = {"in_sample": "in sample (seeds)", "out_of_sample": "out of sample (dev corpus)"}
 # the reviewed codings have a third sample: the fresh set, gathered after the rules were last changed
 CODED_SAMPLES = {**SAMPLES, "fresh": "fresh set (tests/fresh-corpus)"}

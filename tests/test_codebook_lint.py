@@ -295,6 +295,8 @@ ALLOWED = {
     ("__init__.py", "Corpus"): "the package's public names and the modules they are loaded from (Python identifiers)",
     ("bib.py", "jan"): "BibTeX's month macros (a file format, not text the extractors read)",
     ("codings.py", "source"): "the top-level keys of a coding file (codings/GUIDE.md: a file format)",
+    ("evaluate.py", "dates"): "the names of the machine reader's instruments on the method page (labels of the "
+                              "evaluation's task ids, not words any extractor reads)",
     ("codings.py", "section"): "the fields of an adjudication decision (codings/GUIDE.md: a file format)",
     ("manifest.py", "Cc"): "Unicode general categories (control and format characters), not words",
     ("publish/browser.py", "links"): "names of the browser test's link checks (ids)",

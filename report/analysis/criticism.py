@@ -354,8 +354,8 @@ def _risk_claims(corpus: Corpus) -> pd.DataFrame:
     c = affirmed_claims(claims.of_kind(corpus, "risk"))
     since = steps_since_taken(corpus)
     gone = set(zip(since.source_id, since.paragraph, since.sentence))
-    return c.assign(open=[k not in gone for k in zip(c.source_id, c.paragraph, c.sentence)],
-                    label=c.category.map(claims.labels("risk")))
+    still = pd.Series([k not in gone for k in zip(c.source_id, c.paragraph, c.sentence)], index=c.index, dtype=bool)
+    return c.assign(open=still, label=c.category.map(claims.labels("risk")))  # a boolean mask even when empty
 
 
 def weighed_risks(corpus: Corpus) -> pd.DataFrame:
