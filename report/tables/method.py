@@ -138,7 +138,7 @@ def lead_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, cod
     return _pairs(corpus, folder, {codings.LEADS})
 
 
-def _pairs(corpus: Corpus, folder, sections: set[str]) -> list[tuple[codings.Coding, codings.Coding]]:
+def _pairs(corpus: Corpus, folder, sections: set[str], first: int = 0) -> list[tuple[codings.Coding, codings.Coding]]:
     read = [codings.read(p, corpus) for p in codings.blind_files(folder)]
     problems = [str(p) for _, found in read for p in found]
     if problems:
@@ -148,7 +148,8 @@ def _pairs(corpus: Corpus, folder, sections: set[str]) -> list[tuple[codings.Cod
         if coding.sections & sections:
             by_source.setdefault(coding.source_id, []).append(coding)
     order = {s: i for i, s in enumerate(source_order(corpus))}
-    return [(cs[0], cs[1]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0)) if len(cs) >= 2]
+    return [(cs[first], cs[first + 1]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0))
+            if len(cs) >= first + 2]
 
 
 def coding_agreement(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
@@ -164,13 +165,7 @@ def second_reading_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.C
     """The second reading of each source's claims: its third and fourth blind codings holding claims (in
     coder order, after the first pair of `blind_pairs`), oldest source first (codings/GUIDE.md, "Second
     readings")."""
-    read = [codings.read(p, corpus)[0] for p in codings.blind_files(folder)]
-    by_source: dict[str, list] = {}
-    for coding in sorted(read, key=lambda c: (c.source_id, c.coder)):
-        if "claims" in coding.sections:
-            by_source.setdefault(coding.source_id, []).append(coding)
-    order = {s: i for i, s in enumerate(source_order(corpus))}
-    return [(cs[2], cs[3]) for sid, cs in sorted(by_source.items(), key=lambda kv: order.get(kv[0], 0)) if len(cs) >= 4]
+    return _pairs(corpus, folder, {"claims"}, first=2)
 
 
 def second_reading(corpus: Corpus, folder=CODINGS) -> dict:
