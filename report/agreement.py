@@ -139,3 +139,16 @@ def lead_reliability(pairs: list[tuple[Coding, Coding]]) -> pd.DataFrame:
     row = {"units": len(vs), "agreement": round(100 * sum(x == y for x, y in vs) / len(vs)) if vs else 0,
            "alpha": round(alpha(vs), 2) if vs else float("nan")}
     return pd.DataFrame.from_dict({"leads: lead motives": row}, orient="index").rename_axis("field")
+
+
+def aim_reliability(corpus: Corpus, pairs: list[tuple[Coding, Coding]]) -> pd.DataFrame:
+    """Agreement on the Taliban's aims (claims of kind `aim`, coded in a round of their own), over the sentences
+    of every coded source, as `reliability`. Index: field ("claims: aim categories")."""
+    vs: list = []
+    for a, b in pairs:
+        units = corpus.sentences[corpus.sentences.source_id == a.source_id][KEY]
+        ca, cb = a.rows["claims"], b.rows["claims"]
+        vs += _sentence_values(ca[ca.kind == "aim"], cb[cb.kind == "aim"], units, lambda r: r.category)
+    row = {"units": len(vs), "agreement": round(100 * sum(x == y for x, y in vs) / len(vs)) if vs else 0,
+           "alpha": round(alpha(vs), 2) if vs else float("nan")}
+    return pd.DataFrame.from_dict({"claims: aim categories": row}, orient="index").rename_axis("field")

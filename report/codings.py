@@ -53,6 +53,7 @@ def vocabulary() -> dict[str, set[str]]:
     acts, claims, codings = load("acts"), load("claims"), load("codings")
     kinds = {kind: set(spec["categories"]) for kind, spec in claims["kinds"].items()}
     kinds["assessment"] = set(codings["assessments"])
+    kinds["aim"] = set(codings["aims"])
     return {"actor": set(actors()), "act": set(acts["acts"]), "polarity": set(acts["polarities"]),
             "kind": set(kinds), "stance": set(codings["stances"]), "attribution": set(codings["attributions"]),
             "basis": set(codings["lead_bases"]),

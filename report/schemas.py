@@ -125,7 +125,7 @@ STATEMENTS = _evidence({
 }, ["source_id", "paragraph", "sentence", "actor_id", "act", "polarity"])
 
 CLAIMS = _evidence({
-    "kind": pa.Column(str, pa.Check.isin(["motive", "risk", "assessment"])), "category": pa.Column(str), **_SPAN,
+    "kind": pa.Column(str, pa.Check.isin(["motive", "risk", "assessment", "aim"])), "category": pa.Column(str), **_SPAN,
     "who": pa.Column(str), "speaker_id": pa.Column(str), "marker": pa.Column(str), "cue": pa.Column(str),
     "text": pa.Column(str), **_REVIEW,
     "stance": pa.Column(str, pa.Check.isin(["affirmed", "denied"]), required=False),

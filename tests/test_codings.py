@@ -141,3 +141,16 @@ def test_a_leads_coding_names_every_bad_field_and_holds_only_its_section(corpus,
     assert coding.rows[codings.LEADS][["paragraph", "category", "basis", "who"]].values.tolist() == [
         [9, "economic", "said", "author"]]
     assert all(coding.rows[s].empty for s in codings.SECTIONS)
+
+
+def test_an_aim_of_the_taliban_is_a_claim_with_the_codebooks_aim_categories(corpus, tmp_path):
+    """A claim of kind `aim` (what the Taliban seek) takes an aim category; a motive category is refused."""
+    path = tmp_path / "alpha-2024-03-03.i.yml"
+    row = "{paragraph: 9, quote: \"the partners would expand trade\", kind: aim, category: %s, stance: affirmed, who: author}"
+    path.write_text("source: alpha-2024-03-03\ncoder: i\nclaims:\n  - " + row % "economic" + "\n  - "
+                    + row % "pragmatism" + "\n", encoding="utf-8")
+    coding, problems = codings.read(path, corpus)
+    assert coding is None and [(p.entry.split(" (")[0], p.field) for p in problems] == [("claims #2", "category")]
+    path.write_text("source: alpha-2024-03-03\ncoder: i\nclaims:\n  - " + row % "economic" + "\n", encoding="utf-8")
+    coding, problems = codings.read(path, corpus)
+    assert problems == [] and coding.rows["claims"][["kind", "category"]].values.tolist() == [["aim", "economic"]]

@@ -46,7 +46,7 @@ def test_key_facts(path):
     k = key_judgments.key_facts(path)
     assert list(k.columns) == COLUMNS
     assert k.to_dict("records") == [
-        {"source_id": T1, "paragraph": 6, "fact": "Bilateral trade in a year", "value": "$300 million",
+        {"source_id": T1, "paragraph": 6, "fact": "Bilateral trade in a year", "value": "$300 million (2024)",
          "note": f"also given by {T2}"},
         {"source_id": T1, "paragraph": 1, "fact": "Russia lists the Taliban as terrorist", "value": "February 2003",
          "note": "one source"},
@@ -60,7 +60,7 @@ def test_key_facts(path):
 def test_key_facts_of_a_corpus_without_a_date_dispute():
     k = key_judgments.key_facts(load_corpus(FIXTURES / "corpus"))
     assert k.to_dict("records") == [
-        {"source_id": GAMMA, "paragraph": 2, "fact": "Bilateral trade in a year", "value": "$300 million",
+        {"source_id": GAMMA, "paragraph": 2, "fact": "Bilateral trade in a year", "value": "$300 million (2024)",
          "note": "one source"},
         {"source_id": BETA, "paragraph": 2, "fact": "Russia removes them from the list", "value": "April 2024",
          "note": "one source; the year from the source's date, not its words"},
@@ -125,4 +125,16 @@ def test_a_judgment_shows_its_evidence_folded():
     groups, starts = key_judgments.judged(corpus)
     html = key_judgments.judgment_list(corpus, groups["why"], starts["why"])._repr_html_()
     visible = re.sub(r"<details.*?</details>", "", html, flags=re.S)
-    assert "provenance" not in visible and html.count("<details") == 2 * len(groups["why"])
+    assert "provenance" not in visible and html.count("<details") == len(groups["why"])
+    # the confidence in short and the alternative view stay visible; the full basis is folded
+    assert visible.count("Alternative view.") == len(groups["why"]) and "independent, best graded" in visible
+    assert "uncontradicted" not in visible and "uncontradicted" in html
+
+
+def test_short_basis(reading):
+    conf = judgments.confidence(reading, _security(reading), [])
+    assert key_judgments.short_basis(reading, conf, []) == "3 of 4 sources, 2 independent, best graded C"
+    assert key_judgments.short_basis(reading, conf, [R4]) == "3 of 4 sources, 2 independent, best graded C; contradicted by 1"
+    # a source not counted against the judgment (derivative, of unknown origin) is left out of the short form
+    assert key_judgments.short_basis(reading, {**conf, "counted_against": []}, [R4]).endswith("best graded C")
+    assert key_judgments.short_basis(reading, {**conf, "inference": True}, []).endswith("; the authors' inference")

@@ -60,3 +60,36 @@ def test_the_three_leading_motives_stand_level_on_the_seeds():
     level = synthesis.leaders_level(load_corpus())
     assert level == {"holds": True, "names": [SECURITY, ECONOMIC, "against the West"], "n_independent": 3,
                      "grade": "B", "n_after": 2}
+
+
+def _aims(monkeypatch, rows):
+    import pandas as pd
+
+    from report.analysis import claims
+    aims = pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "category"])
+    real = claims.of_kind
+    monkeypatch.setattr(claims, "of_kind", lambda corpus, kind="motive": aims if kind == "aim" else real(corpus, kind))
+
+
+def test_the_taliban_aims_weighed_by_who_gives_them(small, monkeypatch):
+    """Recognition from r1, r2 and r3 (r3 rewrites r2: two independent; r1 and r2 lowered to C); trade from r4 alone
+    in two sentences (E, lowered to F). Recognition leads, from three sources, two of them independent."""
+    _aims(monkeypatch, [("r1-2024-01", 1, 1, "recognition"), ("r2-2024-06", 1, 1, "recognition"),
+                        ("r3-2024-07", 1, 1, "recognition"), ("r4-2024-08", 1, 1, "economic"),
+                        ("r4-2024-08", 2, 1, "economic")])
+    t = synthesis.aims_weighed(small)
+    assert list(t.columns) == ["sources", "independent", "best grade", "written after the step", "sentences"]
+    assert t.index.tolist() == ["recognition, legitimacy and international standing", "trade, investment and aid"]
+    assert t.iloc[0].tolist() == [3, 2, "C", 0, 3] and t.iloc[1].tolist() == [1, 1, "F", 0, 2]
+    sought = synthesis.recognition_sought(small)
+    assert sought["failures"] == [] and sought["n"] == 3 and sought["with"] == []
+    assert sought["phrase"].startswith("Fixture Wire, Fixture Institute and ")
+
+
+def test_recognition_is_not_the_leading_aim_when_fewer_sources_give_it(small, monkeypatch):
+    _aims(monkeypatch, [("r1-2024-01", 1, 1, "economic"), ("r2-2024-06", 1, 1, "economic"),
+                        ("r4-2024-08", 1, 1, "recognition")])
+    failures = synthesis.recognition_sought(small)["failures"]
+    assert len(failures) == 2 and "more sources (2)" in failures[0] and "given by 1 sources" in failures[1]
+    _aims(monkeypatch, [])
+    assert synthesis.recognition_sought(small)["failures"] == ["no source gives recognition as an aim of the Taliban"]

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..codebook import load
 from ..corpus import Corpus
 from ..extract.claims import vocab
 from ..gazetteer import actors, home
 from .door import MACHINE, REVIEWED, SENTENCE_KEY, affirmed_claims, evidence, naming, reviewed_leads, source_order
 
 
+HAND_KINDS = {"assessment": "assessments", "aim": "aims"}  # kinds only people code: codebook/codings.yml
+
+
 def labels(kind: str = "motive") -> dict[str, str]:
-    """Category id -> label, in codebook order (codebook/claims.yml)."""
+    """Category id -> label, in codebook order (codebook/claims.yml; codings.yml for the kinds only people
+    code, assessments and the Taliban's aims)."""
+    if kind in HAND_KINDS:
+        return {cat: spec["label"] for cat, spec in load("codings")[HAND_KINDS[kind]].items()}
     return {cat: spec["label"] for cat, spec in vocab()["kinds"][kind]["categories"].items()}
 
 

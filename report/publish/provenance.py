@@ -243,18 +243,21 @@ def _links_latex(evidence: pd.DataFrame) -> str:
 
 
 class JudgmentList:
-    """Key judgments (report.analysis.judgments.Judgment) as numbered blocks: the judgment, its confidence and
-    what it rests on (`bases`, in words, one per judgment), links to every paragraph of its evidence (the
-    sentences in a collapsed list on the web), and the strongest alternative view with its own links."""
+    """Key judgments (report.analysis.judgments.Judgment) as numbered blocks: the judgment, its confidence
+    with what it rests on in short (`shorts`, one per judgment) and the strongest alternative view; folded
+    under them on the web, what the confidence rests on in full (`bases`), links to every paragraph of its
+    evidence with the sentences, and the paragraphs of the alternative view."""
 
-    def __init__(self, judgments: list, start: int = 1, bases: list[str] | None = None):
+    def __init__(self, judgments: list, start: int = 1, bases: list[str] | None = None,
+                 shorts: list[str] | None = None):
         self.judgments = judgments
         self.start = start
         self.bases = bases if bases is not None else [""] * len(judgments)
+        self.shorts = shorts if shorts is not None else [""] * len(judgments)
 
     def _repr_html_(self) -> str:
         blocks = []
-        for i, (j, basis) in enumerate(zip(self.judgments, self.bases), self.start):
+        for i, (j, basis, short) in enumerate(zip(self.judgments, self.bases, self.shorts), self.start):
             rows = "".join(
                 f'<li><a class="provenance" href="{html.escape(href(r.source_id, r.paragraph))}">'
                 f'{html.escape(r.source_id)}&nbsp;¶{int(r.paragraph)}</a> {html.escape(_text(r.text))}</li>'
@@ -263,13 +266,13 @@ class JudgmentList:
             blocks.append(
                 f'<div class="judgment {NO_MATH}" id="judgment-{html.escape(j.id)}">'
                 f'<p class="judgment-text"><strong>{i}. {html.escape(j.text)}</strong></p>'
-                f'<p><span class="confidence confidence-{html.escape(j.level)}">{html.escape(j.label)}</span>: '
-                f'{html.escape(basis)}.</p>'
-                f'<details class="judgment-evidence"><summary>The {n} sentences it rests on</summary>'
-                f'<p>Rests on: {_links_html(j.evidence)}.</p><ul>{rows}</ul></details>'
-                f'<p class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)}</p>'
-                f'<details class="judgment-evidence"><summary>The paragraphs of the alternative view</summary>'
-                f'<p>{_links_html(j.alternative_evidence)}</p></details></div>')
+                f'<p><span class="confidence confidence-{html.escape(j.level)}">{html.escape(j.label)}</span>'
+                f'{" (" + html.escape(short) + ")" if short else ""}. '
+                f'<span class="judgment-alternative"><em>Alternative view.</em> {html.escape(j.alternative)}</span></p>'
+                f'<details class="judgment-evidence"><summary>What it rests on: the {n} sentences, and the '
+                f'alternative\'s paragraphs</summary><p>{html.escape(basis[:1].upper() + basis[1:])}.</p>'
+                f'<p>Rests on: {_links_html(j.evidence)}.</p><ul>{rows}</ul>'
+                f'<p>The alternative view rests on: {_links_html(j.alternative_evidence)}.</p></details></div>')
         return "".join(blocks)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:

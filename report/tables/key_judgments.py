@@ -3,6 +3,8 @@ box and the confidence scale."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..analysis import criticism, disputes, judgments, numbers, timeline
@@ -65,10 +67,29 @@ def basis(corpus: Corpus, conf: dict, contradicting: list[str], template: str | 
     return f"{said}; {against}{review}"
 
 
+def short_basis(corpus: Corpus, conf: dict, contradicting: list[str], divided: list[str] | None = None) -> str:
+    """What a confidence rests on, in a few words for the page (`basis` gives it in full): how many sources
+    bear it, how many of them independent and the best grade among those, whether a source counted against
+    it contradicts it, and whether it is the authors' inference."""
+    rel = criticism.reliability(corpus).set_index("source_id")
+    sources, n = conf["sources"], conf["independent"]
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    primary = [s for s in sources if origin.get(s) != "derivative"]
+    out = f"{len(sources)} of {len(corpus.sources)} sources"
+    if primary:
+        out += f", {n} independent, best graded {rel.loc[primary, 'reliability'].min()}"
+    against = conf.get("counted_against", contradicting + (divided or []))
+    if against:
+        out += f"; contradicted by {len(against)}"
+    return out + ("; the authors' inference" if conf.get("inference") else "")
+
+
 def judgment_list(corpus: Corpus, group: list[judgments.Judgment], start: int = 1) -> JudgmentList:
-    """The judgments of one question as numbered blocks from `start`, each with what its confidence rests on."""
+    """The judgments of one question as numbered blocks from `start`, each with what its confidence rests on,
+    in short and in full."""
     return JudgmentList(group, start, [basis(corpus, j.confidence, j.contradicting, j.basis_template, j.divided)
-                                       for j in group])
+                                       for j in group],
+                        [short_basis(corpus, j.confidence, j.contradicting, j.divided) for j in group])
 
 
 def key_facts(corpus: Corpus) -> pd.DataFrame:
@@ -81,8 +102,10 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         found = numbers.number_about(corpus, fact["id"])
         if found is None:
             continue
+        years = set(re.findall(r"\b(?:19|20)\d{2}\b", found["words"]))  # the one year the sentence gives, if one
+        value = found["number"] + (f" ({years.pop()})" if len(years) == 1 and found["number"] not in years else "")
         rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "fact": fact["label"],
-                     "value": found["number"], "note": (f"also given by {found['also_given_by']}"
+                     "value": value, "note": (f"also given by {found['also_given_by']}"
                                                         if found["also_given_by"] else "one source")})
     e = timeline.dated_acts(corpus)
     adopted = timeline.adopted_date(corpus, "recognises")

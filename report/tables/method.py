@@ -157,8 +157,15 @@ def coding_agreement(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
 
     Index: field. Columns: units, agreement (%), alpha (Krippendorff's, nominal; empty where undefined)."""
     out = agreement.reliability(corpus, blind_pairs(corpus, folder))
-    leads = lead_pairs(corpus, folder)
-    return pd.concat([out, agreement.lead_reliability(leads)]) if leads else out
+    leads, aims = lead_pairs(corpus, folder), aim_pairs(corpus, folder)
+    return pd.concat([out] + ([agreement.lead_reliability(leads)] if leads else [])
+                     + ([agreement.aim_reliability(corpus, aims)] if aims else []))
+
+
+def aim_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
+    """The round of the Taliban's aims: each source's fifth and sixth blind codings holding claims (in coder
+    order, after the first pair of `blind_pairs` and the second reading's), oldest source first."""
+    return _pairs(corpus, folder, {"claims"}, first=4)
 
 
 def second_reading_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.Coding, codings.Coding]]:
@@ -169,16 +176,24 @@ def second_reading_pairs(corpus: Corpus, folder=CODINGS) -> list[tuple[codings.C
 
 
 def second_reading(corpus: Corpus, folder=CODINGS) -> dict:
-    """The second reading of the claims: the agreement of its two coders per claims field (a frame like
-    `coding_agreement`'s), how many sources it covers, its decisions (the adjudication record's items that
-    name it, `record`) and how many of them changed a row (`decisions`: not "kept")."""
+    """The second reading of the claims and of the leads: the agreement of each reading's two coders per
+    field (a frame like `coding_agreement`'s: the claims fields, then the leads), how many sources it covers,
+    its decisions (the adjudication record's items that name it, `record`) and how many of them changed a
+    row (`decisions`: not "kept"), and the agreement of the leads' second pair (`leads_agreement`, %; None
+    when the leads were not read a second time)."""
     pairs = second_reading_pairs(corpus, folder)
-    table = agreement.reliability(corpus, pairs) if pairs else pd.DataFrame(columns=["units", "agreement", "alpha"])
+    table = (agreement.reliability(corpus, pairs) if pairs else
+             pd.DataFrame(columns=["units", "agreement", "alpha"], index=pd.Index([], dtype=object, name="field")))
     table = table[table.index.str.startswith("claims")]
+    leads = _pairs(corpus, folder, {codings.LEADS}, first=2)
+    if leads:
+        table = pd.concat([table, agreement.lead_reliability(leads)])
     record = adjudication_record(corpus, folder)
     record = record[record["item"].str.endswith("second reading")]
+    lead_field = "leads: lead motives"
     return {"agreement": table, "sources": len(pairs), "decisions": int((~record.decision.str.startswith("kept")).sum()),
-            "record": record}
+            "record": record,
+            "leads_agreement": int(table.loc[lead_field, "agreement"]) if lead_field in table.index else None}
 
 
 def coding_sizes(corpus: Corpus, folder=CODINGS) -> pd.DataFrame:
@@ -297,3 +312,11 @@ def proposer_choice(table: pd.DataFrame) -> dict:
                                and row["rules"].recall > row["proposer"].recall)
     out["union_finds_more"] = bool(row["union"].recall > row["rules"].recall)
     return out
+
+
+def lead_votes(corpus: Corpus, source_id: str, category: str, folder=CODINGS) -> tuple[int, int]:
+    """How many of the blind codings of `source_id`'s lead motives put `category` first, and how many codings
+    of its leads there are (every round: codings/GUIDE.md, "Second readings")."""
+    leads = [c for a, b in _pairs(corpus, folder, {codings.LEADS}) + _pairs(corpus, folder, {codings.LEADS}, first=2)
+             for c in (a, b) if c.source_id == source_id]
+    return sum(category in set(c.rows[codings.LEADS].category) for c in leads), len(leads)

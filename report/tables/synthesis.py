@@ -93,3 +93,49 @@ def leaders_level(corpus: Corpus, k: int = 3) -> dict:
             "n_independent": int(first["independent"]) if first is not None else 0,
             "grade": str(first["best grade"]) if first is not None else "",
             "n_after": int(first["written after the step"]) if first is not None else 0}
+
+
+def aims_weighed(corpus: Corpus) -> pd.DataFrame:
+    """What the sources say the Taliban seek (claims of kind `aim`), weighed as the motives are: per aim, how
+    many sources give it and how many of those are independent, the best reliability among them, how many
+    give it in a text written after the recognition, and how many sentences; most sources first.
+
+    Index: aim (label). Columns: sources, independent, best grade, written after the step, sentences."""
+    aims = claims.of_kind(corpus, "aim").drop_duplicates(door.SENTENCE_KEY + ["category"])
+    rel = criticism.reliability(corpus).set_index("source_id")
+    dates = door.published(corpus)
+    after = timeline.recognition_path(corpus)["recognition"]
+    rows = {}
+    for category, label in claims.labels("aim").items():
+        mine = aims[aims.category == category]
+        ids = sorted(set(mine.source_id))
+        if not ids:
+            continue
+        rows[label] = {"sources": len(ids), "independent": independent_count(corpus, ids),
+                       "best grade": min(rel.loc[s, "reliability"] for s in ids),
+                       "written after the step": sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])]),
+                       "sentences": len(mine.drop_duplicates(door.SENTENCE_KEY))}
+    out = pd.DataFrame.from_dict(rows, orient="index",
+                                 columns=["sources", "independent", "best grade", "written after the step", "sentences"])
+    return out.sort_values(["sources", "independent", "sentences"], ascending=False, kind="stable").rename_axis("aim")
+
+
+def recognition_sought(corpus: Corpus) -> dict:
+    """Whether the sources give recognition as the Taliban's leading aim: `failures` (empty while it is among the
+    aims the most sources give, from at least two sources, one of them independent), `n` (how many sources give
+    it), `phrase` (those sources' outlets, oldest first) and `with` (the other aims given by as many sources)."""
+    table = aims_weighed(corpus)
+    label = claims.labels("aim")["recognition"]
+    failures = []
+    if label not in table.index:
+        return {"failures": ["no source gives recognition as an aim of the Taliban"], "n": 0, "phrase": "", "with": []}
+    row = table.loc[label]
+    if row.sources < table.sources.max():
+        failures.append(f"{table.sources.idxmax()} is given by more sources ({table.sources.max()}) than recognition ({row.sources})")
+    if row.sources < 2 or row.independent < 1:
+        failures.append(f"recognition is given by {row.sources} sources, {row.independent} independent")
+    ids = set(claims.of_kind(corpus, "aim").query("category == 'recognition'").source_id)
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    return {"failures": failures, "n": int(row.sources),
+            "phrase": and_join([outlets[s] for s in door.source_order(corpus) if s in ids]),
+            "with": [a for a in table.index[table.sources == row.sources] if a != label]}
