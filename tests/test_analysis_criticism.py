@@ -154,10 +154,13 @@ def test_a_border_between_two_states_that_share_none_is_an_error_of_the_record()
     corpus = load_corpus(FIXTURES / "tables" / "borders")
     f = criticism.false_borders(corpus)
     assert list(f.columns) == ["source_id", "paragraph", "phrase"]
-    assert list(zip(f.source_id, f.paragraph, f.phrase)) == [("b1-2025-01", 2, "Kyrgyzstan-Afghanistan border")]
+    assert list(zip(f.source_id, f.paragraph, f.phrase)) == [
+        ("b1-2025-01", 2, "Kyrgyzstan-Afghanistan border"),
+        ("b1-2025-01", 4, "neighbours of Afghanistan, such as Kazakhstan and Iran")]
     t = criticism.track_records(corpus)
     row = t[t.problem == "no_such_border"]
-    assert list(zip(row.paragraph, row.item)) == [(2, "“Kyrgyzstan-Afghanistan border”")]
+    assert list(zip(row.paragraph, row.item)) == [
+        (2, "“Kyrgyzstan-Afghanistan border”"), (4, "“neighbours of Afghanistan, such as Kazakhstan and Iran”")]
     assert "no_such_border" not in {p["id"] for p in criticism.spec()["problems"] if p["lowers"]}
 
 
@@ -196,3 +199,29 @@ def test_a_forecast_borne_out_offsets_a_problem_but_never_lifts_a_source_above_i
     assert r.reliability.to_dict() == {"b1-2024-10": "D", "b2-2025-05": "B", "b3-2025-06": "E"}
     assert r.credits.to_dict() == {"b1-2024-10": "borne_out", "b2-2025-05": "", "b3-2025-06": ""}
     assert r.problems.to_dict() == {"b1-2024-10": "unconfirmed_quote", "b2-2025-05": "", "b3-2025-06": "unconfirmed_quote"}
+
+
+def test_the_same_words_given_to_two_speakers(monkeypatch):
+    """Sentences written for the test: a minister's words in ¶2 come back in ¶5 as a second speaker's (a run of
+    seven words); a third speaker shares only four words; the author's sentence is no speaker's."""
+    import pandas as pd
+    rows = [("s1", 2, 1, "Ivan Petrov", "Petrov stressed the need to stop the flow of fighters across the border."),
+            ("s1", 3, 1, "author", "Officials stressed the need to stop the flow of fighters across the border."),
+            ("s1", 4, 1, "Anna Smirnova", "Smirnova said the flow of money mattered more."),
+            ("s1", 5, 1, "Omar Khan", "Khan urged partners to stop the flow of fighters across the border together.")]
+    claims = pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "who", "text"])
+    monkeypatch.setattr(criticism, "evidence", lambda corpus: {"claims": claims})
+    t = criticism.two_speakers(None)
+    assert t.to_dict("records") == [{"source_id": "s1", "paragraph": 5, "sentence": 1,
+                                     "words": "to stop the flow of fighters across the border", "first": "Ivan Petrov",
+                                     "first_paragraph": 2, "second": "Omar Khan"}]
+
+
+def test_odri_gives_the_same_words_to_lavrov_and_muttaqi():
+    """On the seeds (read by hand): ODRI ¶11 gives Lavrov the call to prevent IS-K's recruitment of foreign fighters
+    that ¶20 gives Muttaqi; the track record names both, and the problem lowers nothing."""
+    t = criticism.track_records(load_corpus())
+    row = t[t.problem == "two_speakers"]
+    assert list(zip(row.source_id, row.paragraph)) == [("odri-2024-10", 20)]
+    assert "Sergey Lavrov's words (¶11), then Amir Khan Muttaqi's" in row.item.iloc[0]
+    assert "two_speakers" not in {p["id"] for p in criticism.spec()["problems"] if p["lowers"]}

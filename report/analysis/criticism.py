@@ -46,6 +46,7 @@ from .statements import act_labels
 from .timeline import date_disputes, dated_acts, dated_mentions
 
 RECORD_COLUMNS = ["source_id", "problem", "paragraph", "item", "by"]
+WORDS = re.compile(r"[\w’'-]+")
 QUOTED_PARAGRAPHS = 3  # an overtaken expectation or denial quotes the source's words from this many paragraphs
 
 
@@ -180,10 +181,26 @@ def _border_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return pattern, names
 
 
+def _neighbour_pattern() -> re.Pattern:
+    """A pattern of states named as a state's neighbours ("neighbours of A, like B and C", "A's neighbours
+    B and C"; actors.yml, `neighbour_words` and `example_words`): the state in `of`, the list in `named`."""
+    spec = load("actors")
+    names = {alias for a in actors().values() if a.type == "state" for alias in (a.name, *a.aliases)}
+    state = "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+    near = "(?:" + "|".join(re.escape(w) for w in spec.get("neighbour_words", [])) + ")"
+    like = "(?:" + "|".join(re.escape(w) for w in spec.get("example_words", [])) + ")"
+    listed = rf"{state}(?:\s*,\s*(?:and\s+)?{state}|\s+and\s+{state})*"
+    return re.compile(rf"\b{near}\s+of\s+(?:the\s+)?(?P<of>{state}),?\s+{like}\s+(?P<named>{listed})"
+                      rf"|\b(?P<of2>{state})[’']s\s+{near},?\s+(?:{like}\s+)?(?P<named2>{listed})")
+
+
 def false_borders(corpus: Corpus) -> pd.DataFrame:
     """The borders the sources name between two states of the gazetteer that share none (actors.yml,
-    `borders`), one row per mention. Columns: source_id, paragraph, phrase (as the source writes it)."""
+    `borders`), and the states they name as a state's neighbours that share no border with it, one row per
+    mention. Columns: source_id, paragraph, phrase (as the source writes it)."""
     pattern, names = _border_pattern()
+    neighbours = _neighbour_pattern()
+    state = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
     shared = {frozenset(pair) for pair in load("actors").get("borders", [])}
     p = corpus.paragraphs
     rows = []
@@ -192,7 +209,43 @@ def false_borders(corpus: Corpus) -> pd.DataFrame:
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             if names[a] != names[b] and frozenset((names[a], names[b])) not in shared:
                 rows.append({"source_id": sid, "paragraph": int(para), "phrase": m.group(0)})
-    return pd.DataFrame(rows, columns=["source_id", "paragraph", "phrase"])
+        for m in neighbours.finditer(text):
+            of = names[m.group("of") or m.group("of2")]
+            named = [names[n] for n in state.findall(m.group("named") or m.group("named2"))]
+            if any(n != of and frozenset((n, of)) not in shared for n in named):
+                rows.append({"source_id": sid, "paragraph": int(para), "phrase": m.group(0)})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "phrase"]).sort_values(
+        ["source_id", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+def two_speakers(corpus: Corpus) -> pd.DataFrame:
+    """The words a source gives to two speakers: two claim sentences of one source, each a speaker's (not the
+    author's), the speakers different, that share a run of at least `min_words` words (reading.yml, the
+    `two_speakers` problem). One row per pair, at the later sentence. Columns: source_id, paragraph, sentence,
+    words (the shared run, as the later sentence writes it), first (the earlier speaker), first_paragraph,
+    second (the later speaker)."""
+    from difflib import SequenceMatcher
+    need = next(p["min_words"] for p in spec()["problems"] if p["id"] == "two_speakers")
+    c = evidence(corpus)["claims"]
+    c = c[c.who != "author"].drop_duplicates(["source_id", "paragraph", "sentence", "who"])
+    c = c.sort_values(["source_id", "paragraph", "sentence"], kind="stable")
+    rows, seen = [], set()
+    for sid, group in c.groupby("source_id", sort=False):
+        items = list(zip(group.paragraph, group.sentence, group.who, group.text))
+        for i, (p1, s1, w1, t1) in enumerate(items):
+            for p2, s2, w2, t2 in items[i + 1:]:
+                if w1.lower() == w2.lower() or (p1, s1) == (p2, s2) or (sid, p2, s2, w1, w2) in seen:
+                    continue
+                a, b = WORDS.findall(t1), WORDS.findall(t2)
+                m = SequenceMatcher(None, [x.lower() for x in a], [x.lower() for x in b], autojunk=False)
+                k = m.find_longest_match(0, len(a), 0, len(b))
+                if k.size >= need:
+                    seen.add((sid, p2, s2, w1, w2))
+                    rows.append({"source_id": sid, "paragraph": int(p2), "sentence": int(s2),
+                                 "words": " ".join(b[k.b:k.b + k.size]), "first": w1, "first_paragraph": int(p1),
+                                 "second": w2})
+    return pd.DataFrame(rows, columns=["source_id", "paragraph", "sentence", "words", "first", "first_paragraph",
+                                       "second"])
 
 
 @per_evidence
@@ -268,6 +321,9 @@ def track_records(corpus: Corpus) -> pd.DataFrame:
         if r.source_id in derivative and not r.also_given_by:
             rows.append({"source_id": r.source_id, "problem": "single_derivative", "paragraph": int(r.paragraph),
                          "item": f"{r.number} {r.unit}".strip(), "by": ""})
+    for r in two_speakers(corpus).itertuples():
+        rows.append({"source_id": r.source_id, "problem": "two_speakers", "paragraph": r.paragraph,
+                     "item": f"“{r.words}”: {r.first}'s words (¶{r.first_paragraph}), then {r.second}'s", "by": ""})
     for r in false_borders(corpus).itertuples():
         rows.append({"source_id": r.source_id, "problem": "no_such_border", "paragraph": r.paragraph,
                      "item": f"“{r.phrase}”", "by": "the gazetteer's borders"})

@@ -24,7 +24,7 @@ def passages(df: pd.DataFrame, columns: list[str]) -> EvidenceTable:
 
 def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive") -> EvidenceTable:
     """The claims of `category` (all categories of `kind` when None, with their labels): who says it and
-    the sentence, and a note on a sentence that names a border that does not exist (`criticism.false_borders`),
+    the sentence, and a note on a sentence that names a border, or neighbours, that do not exist (`criticism.false_borders`),
     or on a risk whose sentence looks ahead to a step since taken (`criticism.steps_since_taken`: "an
     obstacle to recognition", written before it), when one does."""
     c = claims.claims(corpus, category, kind)
@@ -38,7 +38,7 @@ def claims_list(corpus: Corpus, category: str | None = None, kind: str = "motive
     def flag(s: str, p: int, n: int, text: str) -> str:  # the first that applies: a false border, a step since taken
         phrase = next((b for b in borders.get((s, p), []) if b in text), None)
         if phrase:
-            return f"names a border that does not exist ({phrase})"
+            return f"names a border, or neighbours, that do not exist ({phrase})"
         return f"{STEP_TAKEN}: {ahead[(s, p, n)]}" if (s, p, n) in ahead.index else ""
 
     note = [flag(s, int(p), int(n), t) for s, p, n, t in zip(c.source_id, c.paragraph, c.sentence, c.text)]
