@@ -77,3 +77,10 @@ def test_hard_numbers_of_the_seeds_keep_money_and_large_counts():
     assert numbers.number_about(seeds, "aid")["words"].startswith("Russian humanitarian aid to Afghanistan remains limited. ")
     assert numbers.number_about(seeds, "workers")["words"].startswith(
         "The Kremlin’s openness to labour migration is similarly symbolic. ")
+
+
+def test_the_one_year_a_sentence_gives():
+    from report.analysis.numbers import one_year
+    assert one_year("In 2024, bilateral trade reached an estimated $300 million.") == "2024"
+    assert one_year("Between 2022 and 2024, it reached approximately 50,000 people.") is None
+    assert one_year("Trade reached $300 million.") is None

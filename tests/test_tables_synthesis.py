@@ -93,3 +93,12 @@ def test_recognition_is_not_the_leading_aim_when_fewer_sources_give_it(small, mo
     assert len(failures) == 2 and "more sources (2)" in failures[0] and "given by 1 sources" in failures[1]
     _aims(monkeypatch, [])
     assert synthesis.recognition_sought(small)["failures"] == ["no source gives recognition as an aim of the Taliban"]
+
+
+def test_trade_ran_before_the_recognition_on_the_seeds():
+    """OSW ¶8 dates its trade figure 2024; the recognition is dated July 2025."""
+    assert synthesis.trade_before_recognition(load_corpus()) == []
+
+
+def test_trade_before_recognition_fails_without_a_dated_recognition(small):
+    assert synthesis.trade_before_recognition(small) != []

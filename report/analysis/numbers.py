@@ -76,3 +76,10 @@ def number_about(corpus: Corpus, fact: str) -> dict | None:
             "also_given_by": first.also_given_by, "corroborated": bool(r.also_given_by),
             "words": f"{before} {r.sentence}" if judged else r.sentence}
 
+
+
+def one_year(words: str) -> str | None:
+    """The one year a sentence gives ("In 2024, bilateral trade reached ..."), or None when it gives none or
+    several."""
+    years = set(re.findall(r"\b(?:19|20)\d{2}\b", words))
+    return years.pop() if len(years) == 1 else None

@@ -3,8 +3,6 @@ box and the confidence scale."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from ..analysis import criticism, disputes, judgments, numbers, timeline
@@ -102,8 +100,8 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         found = numbers.number_about(corpus, fact["id"])
         if found is None:
             continue
-        years = set(re.findall(r"\b(?:19|20)\d{2}\b", found["words"]))  # the one year the sentence gives, if one
-        value = found["number"] + (f" ({years.pop()})" if len(years) == 1 and found["number"] not in years else "")
+        year = numbers.one_year(found["words"])  # the one year the sentence gives, if one
+        value = found["number"] + (f" ({year})" if year and year != found["number"] else "")
         rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "fact": fact["label"],
                      "value": value, "note": (f"also given by {found['also_given_by']}"
                                                         if found["also_given_by"] else "one source")})

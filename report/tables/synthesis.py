@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, criticism, door, timeline
+from ..analysis import claims, criticism, door, numbers, timeline
 from ..analysis.profiles import independent_count
 from ..corpus import Corpus
 from ..prose import and_join
@@ -139,3 +139,17 @@ def recognition_sought(corpus: Corpus) -> dict:
     return {"failures": failures, "n": int(row.sources),
             "phrase": and_join([outlets[s] for s in door.source_order(corpus) if s in ids]),
             "with": [a for a in table.index[table.sources == row.sources] if a != label]}
+
+
+def trade_before_recognition(corpus: Corpus) -> list[str]:
+    """Whether trade ran without recognition: the key figure of trade (`numbers.number_about`) is dated, by the
+    one year its sentence gives, before the recognition (`timeline.recognition_path`). The failures, in words
+    (empty while it holds)."""
+    trade = numbers.number_about(corpus, "trade")
+    recognised = timeline.recognition_path(corpus)["recognition"]
+    if trade is None or not recognised:
+        return ["no trade figure, or no recognition dated"]
+    year = numbers.one_year(trade["words"])
+    if year is None or year >= recognised[:4]:
+        return [f"the trade figure is not dated before the recognition ({trade['words']})"]
+    return []
