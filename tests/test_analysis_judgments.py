@@ -357,3 +357,22 @@ def test_reliable_risks_names_the_risks_a_reliable_source_still_names():
                                "derivative": ["security_spillover"]}, {}) is None
     wrong = check(seeds, None, {"categories": ["reputational"], "derivative": ["reputational"]}, {})
     assert "still names are" in wrong and "reputational cost is not named by derivative sources only" in wrong
+    # the reputational cost is named there only in a Russian senator's words (Klimov); the unreliable Taliban in
+    # the author's
+    both = ["taliban_unreliability", "reputational"]
+    assert check(seeds, None, {"categories": both, "home_voiced": ["reputational"]}, {}) is None
+    assert check(seeds, None, {"categories": both, "home_voiced": ["taliban_unreliability"]}, {}) == (
+        "unreliable Taliban is named by ['author'], not only by officials of the home country")
+
+
+def test_level_and_listed_first_on_the_seeds():
+    """On the seeds (read by hand): security, the economy and leverage against the West are each given by three
+    independent sources, the best graded B; China by one. OSW's first sentence to list motives (¶4: "leverage in
+    its confrontation with the West, enhance domestic security ..., and expand access to the Afghan market")
+    opens with leverage; its sentence before names only economic benefits, which is no list."""
+    seeds = load_corpus(SEEDS)
+    level, first = judgments.CHECKS["level"], judgments.CHECKS["listed_first"]
+    assert level(seeds, None, {"categories": ["security", "economic", "anti_western"]}, {}) is None
+    assert level(seeds, None, {"categories": ["security", "china"]}, {}).startswith("not level")
+    assert first(seeds, None, {"category": "anti_western"}, {}) is None
+    assert first(seeds, None, {"category": "economic"}, {}) == "osw-2025-07's list of motives opens with anti_western"

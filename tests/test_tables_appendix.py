@@ -165,7 +165,9 @@ def test_codebook_judgments():
     assert t.loc["china-secondary", "unless"] == ""
     assert t.loc["west-divergence", "evidence"] == (
         "table: statements, actor_id: russia, act: recognises, polarity: affirmed; table: statements, "
-        "actor_id: united-states or western-countries, act: opposes or sets_conditions, polarity: affirmed")
+        "actor_id: no-country or international-community or united-nations, act: recognises, polarity: negated; "
+        "table: statements, actor_id: united-states or western-countries, act: opposes or sets_conditions, "
+        "polarity: affirmed")
     for j in judgments:
         row = t.loc[j["id"]]
         assert row.question == j["question"]

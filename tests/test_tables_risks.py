@@ -21,3 +21,17 @@ def test_risks_are_weighed_by_who_still_names_them():
     assert apart["reliable"] == ["unreliable Taliban", "reputational cost"] and apart["grade"] == "B"
     assert apart["overtaken_reliable"]["terrorism and instability spilling over"] == ["csm-2024-06-13"]
     assert "terrorism and instability spilling over" in apart["derivative_only"]
+
+
+def test_the_briefs_thin_returns_on_the_seeds():
+    """OSW ¶8 (read by hand): aid reached about 50,000 people of over 20 million in need; about 100 Afghans are
+    employed in Russia; OSW names no economic disappointment as a risk."""
+    t = risks.thin_returns(load_corpus())
+    assert t["failures"] == [] and t["brief"] == "OSW Centre for Eastern Studies"
+    assert t["figures"] == {"aid": "approximately 50,000 people", "need": "over 20 million", "workers": "around 100 Afghans"}
+
+
+def test_thin_returns_fail_where_the_brief_gives_no_figure():
+    from pathlib import Path
+    t = risks.thin_returns(load_corpus(Path(__file__).parent / "fixtures" / "reading"))
+    assert len(t["failures"]) >= 3

@@ -434,13 +434,18 @@ def weighed_risks(corpus: Corpus) -> pd.DataFrame:
 def risks_graded_apart(corpus: Corpus) -> dict:
     """The risks `weighed_risks` splits by who still names them: `reliable`, those a source of the corpus's best
     reliability names; `derivative_only`, those no independent source names (labels, in table order);
-    `grade`, that best reliability; and `overtaken_reliable`, per risk, the sources of that grade that name it
-    only in sentences about a step since taken."""
+    `grade`, that best reliability; `overtaken_reliable`, per risk, the sources of that grade that name it
+    only in sentences about a step since taken; and `voices`, per reliable risk, who names it in those sources'
+    open sentences ("author", or the speakers), sorted."""
     w = weighed_risks(corpus)
     rel = reliability(corpus).set_index("source_id").reliability
     best = min(rel)
-    still = _risk_claims(corpus).groupby(["label", "source_id"]).open.any()
+    rows = _risk_claims(corpus)
+    still = rows.groupby(["label", "source_id"]).open.any()
     overtaken = {label: sorted(s for (lab, s), is_open in still.items() if lab == label and not is_open and rel[s] == best)
                  for label in w.index}
-    return {"reliable": list(w.index[w["best grade"] == best]), "derivative_only": list(w.index[w.independent == 0]),
-            "grade": best, "overtaken_reliable": overtaken}
+    reliable = list(w.index[w["best grade"] == best])
+    top = rows[rows.open & (rows.source_id.map(rel) == best)]
+    voices = {label: sorted(set(top.who[top.label == label])) for label in reliable}
+    return {"reliable": reliable, "derivative_only": list(w.index[w.independent == 0]),
+            "grade": best, "overtaken_reliable": overtaken, "voices": voices}

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..codebook import load
 from ..corpus import Corpus
+from ..gazetteer import actors, home
 from ..guards import guard_all
 from .claims import labels, lead_rows, ranking
 from .door import MACHINE, SENTENCE_KEY, affirmed_claims, evidence, naming, per_evidence, published, sentence_texts
@@ -165,7 +166,7 @@ def judgment_value(judgment: dict, column: str):
     return None
 
 
-CHECK_PARAMETERS = ("check", "sources", "before_act", "after_act", "categories", "derivative")  # the keys of a check that are not a selector's
+CHECK_PARAMETERS = ("check", "sources", "before_act", "after_act", "categories", "derivative", "home_voiced")  # the keys of a check that are not a selector's
 
 
 def _own(corpus, rows, spec) -> pd.DataFrame:
@@ -349,7 +350,9 @@ def _check_specialists_weigh_none(corpus, rows, spec, judgment) -> str | None:
 
 def _check_reliable_risks(corpus, rows, spec, judgment) -> str | None:
     """The risks a source of the corpus's best grade still names (`criticism.risks_graded_apart`) are exactly
-    `categories`, and each of `derivative` is named only by sources that are not independent."""
+    `categories`, each of `derivative` is named only by sources that are not independent, and each of
+    `home_voiced` is named in those sources only in the words of the home country's officials (the gazetteer's
+    people who represent it)."""
     apart = risks_graded_apart(corpus)
     names = labels("risk")
     wrong = []
@@ -357,10 +360,38 @@ def _check_reliable_risks(corpus, rows, spec, judgment) -> str | None:
         wrong.append(f"the risks a source graded {apart['grade']} still names are {apart['reliable']}")
     wrong += [f"{names[c]} is not named by derivative sources only" for c in spec.get("derivative", [])
               if names[c] not in apart["derivative_only"]]
+    officials = {a.name for a in actors().values() if a.principal == home() and a.type == "person"}
+    for c in spec.get("home_voiced", []):  # named only in the words of the home country's officials
+        voices = apart["voices"].get(names[c], [])
+        if not voices or not set(voices) <= officials:
+            wrong.append(f"{names[c]} is named by {voices}, not only by officials of the home country")
     return "; ".join(wrong) or None
 
 
-CHECKS = {"majority": _check_majority, "reliable_risks": _check_reliable_risks, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
+def _check_level(corpus, rows, spec, judgment) -> str | None:
+    """The motives of `categories` stand level when weighed by who gives them: the same number of independent
+    sources (`profiles.independent_count`) and the same best grade among those (`criticism.reliability`)."""
+    rel = reliability(corpus).set_index("source_id")
+    c = affirmed_claims(evidence(corpus)["claims"])
+    weights = {}
+    for category in spec["categories"]:
+        ids = sorted(set(c.source_id[(c.kind == "motive") & (c.category == category)]))
+        weights[category] = (independent_count(corpus, ids), min((rel.loc[s, "reliability"] for s in ids), default=""))
+    return None if len(set(weights.values())) == 1 else f"not level: {weights}"
+
+
+def _check_listed_first(corpus, rows, spec, judgment) -> str | None:
+    """The best short brief's list of motives (reading.yml, `brief`: its first sentence that gives two motives
+    or more) opens with `category`."""
+    brief = load("reading")["brief"]
+    c = affirmed_claims(evidence(corpus)["claims"])
+    mine = c[(c.source_id == brief) & (c.kind == "motive")].sort_values("char_start", kind="stable")
+    lists = [g for _, g in mine.groupby(["paragraph", "sentence"], sort=True) if g.category.nunique() >= 2]
+    first = lists[0].category.iloc[0] if lists else None
+    return None if first == spec["category"] else f"{brief}'s list of motives opens with {first}"
+
+
+CHECKS = {"level": _check_level, "listed_first": _check_listed_first, "majority": _check_majority, "reliable_risks": _check_reliable_risks, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "only_actor": _check_only_actor,

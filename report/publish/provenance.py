@@ -147,8 +147,8 @@ def _licence_note(src, shown: int, total: int) -> str:
     if reprintable(src.licence):
         return f"Reproduced in full under its licence ({licence})."
     if shown == total:
-        return (f"Licence: {licence}. The book does not reprint this text as such; it cites every one of its {total} "
-                "paragraphs as evidence, and quotes each under its number.")
+        return (f"Licence: {licence}. The book does not reprint this text as such; each of its {total} paragraphs is "
+                "cited as evidence or listed as set aside (page furniture, chapter 1), and quoted under its number.")
     return (f"Licence: {licence}. The book does not reprint this text; it quotes the {shown} of its {total} "
             "paragraphs that it cites as evidence, each under its number, and withholds the others.")
 

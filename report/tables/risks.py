@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, criticism, door, judgments
+from ..analysis import claims, criticism, door, judgments, numbers
 from ..analysis.profiles import source_profiles
+from ..codebook import load
 from ..corpus import Corpus
 from ..extract.claims import AUTHOR
 
@@ -43,3 +44,19 @@ def weighed(corpus: Corpus) -> pd.DataFrame:
 def graded_apart(corpus: Corpus) -> dict:
     """The risks split by the best grade behind them (`criticism.risks_graded_apart`)."""
     return criticism.risks_graded_apart(corpus)
+
+
+def thin_returns(corpus: Corpus) -> dict:
+    """What the best short brief's own figures say of Moscow's returns (reading.yml, `brief`; the key figures
+    `aid`, `need` and `workers` of `numbers.number_about`): the figures (`figures`, by fact id), and `failures` while the reading
+    "a risk of disappointment the brief does not name as one" does not hold (a figure missing or given by
+    another source, or the brief naming an economic disappointment itself)."""
+    brief = load("reading")["brief"]
+    found = {f: numbers.number_about(corpus, f) for f in ("aid", "need", "workers")}
+    failures = [f"the {f} figure is not the brief's" for f, r in found.items() if r is None or r["source_id"] != brief]
+    risks = claims.of_kind(corpus, "risk")
+    if ((risks.source_id == brief) & (risks.category == "economic_disappointment")).any():
+        failures.append(f"{brief} names an economic disappointment itself")
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    return {"brief": outlets.get(brief, brief), "failures": failures,
+            "figures": {f: (r["number"] if r else "") for f, r in found.items()}}

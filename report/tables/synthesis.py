@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, criticism, door, numbers, timeline
+from ..analysis import claims, criticism, door, judgments, numbers, timeline
 from ..analysis.profiles import independent_count
 from ..corpus import Corpus
 from ..prose import and_join
@@ -58,8 +58,9 @@ def ranked_motives(corpus: Corpus) -> pd.DataFrame:
     """Table 8.1: the motives ranked (`claims.ranking`) and weighed by who gives them: how many sources put each
     first themselves; how many give it and how many of those are independent (`profiles.independent_count`:
     a rewrite of unnamed reports is not); the best reliability among them (`criticism.reliability`); how many
-    give it in a text written after the recognition (`timeline.recognition_path`); how many deny it (a claim
-    of the category with stance denied); and the rank. Room (sentences) is left out: it is not weight."""
+    give it in a text written after the recognition (`timeline.recognition_path`); and how many deny it (a claim
+    of the category with stance denied). Ordered by weight: independent sources, then the best grade, then
+    sources, then how many put it first. Room (sentences) is left out: it is not weight."""
     ranked = claims.ranking(corpus)
     per = claims.of_kind(corpus).groupby("category").source_id.agg(lambda s: sorted(set(s)))
     per.index = per.index.map(claims.labels())
@@ -76,8 +77,12 @@ def ranked_motives(corpus: Corpus) -> pd.DataFrame:
                      "independent": independent_count(corpus, ids),
                      "best grade": min((rel.loc[s, "reliability"] for s in ids), default=""),
                      "written after the step": sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])]),
-                     "denied by": int(denied_by.get(label, 0)), "rank": int(ranked.loc[label, "rank"])})
-    return pd.DataFrame(rows, index=ranked.index)
+                     "denied by": int(denied_by.get(label, 0))})
+    out = pd.DataFrame(rows, index=ranked.index)
+    out["_grade"] = out["best grade"].replace("", "Z")  # no grade sorts last
+    out = out.sort_values(["independent", "_grade", "sources", "put first by"], ascending=[False, True, False, False],
+                          kind="stable")
+    return out.drop(columns="_grade")
 
 
 def leaders_level(corpus: Corpus, k: int = 3) -> dict:
@@ -123,12 +128,14 @@ def aims_weighed(corpus: Corpus) -> pd.DataFrame:
 def recognition_sought(corpus: Corpus) -> dict:
     """Whether the sources give recognition as the Taliban's leading aim: `failures` (empty while it is among the
     aims the most sources give, from at least two sources, one of them independent), `n` (how many sources give
-    it), `phrase` (those sources' outlets, oldest first) and `with` (the other aims given by as many sources)."""
+    it, and `independent`: how many of those are), `phrase` (those sources' outlets, oldest first) and `with` (the
+    other aims given by as many sources)."""
     table = aims_weighed(corpus)
     label = claims.labels("aim")["recognition"]
     failures = []
     if label not in table.index:
-        return {"failures": ["no source gives recognition as an aim of the Taliban"], "n": 0, "phrase": "", "with": []}
+        return {"failures": ["no source gives recognition as an aim of the Taliban"], "n": 0, "independent": 0,
+                "phrase": "", "with": []}
     row = table.loc[label]
     if row.sources < table.sources.max():
         failures.append(f"{table.sources.idxmax()} is given by more sources ({table.sources.max()}) than recognition ({row.sources})")
@@ -136,7 +143,7 @@ def recognition_sought(corpus: Corpus) -> dict:
         failures.append(f"recognition is given by {row.sources} sources, {row.independent} independent")
     ids = set(claims.of_kind(corpus, "aim").query("category == 'recognition'").source_id)
     outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
-    return {"failures": failures, "n": int(row.sources),
+    return {"failures": failures, "n": int(row.sources), "independent": int(row.independent),
             "phrase": and_join([outlets[s] for s in door.source_order(corpus) if s in ids]),
             "with": [a for a in table.index[table.sources == row.sources] if a != label]}
 
@@ -153,3 +160,31 @@ def trade_before_recognition(corpus: Corpus) -> list[str]:
     if year is None or year >= recognised[:4]:
         return [f"the trade figure is not dated before the recognition ({trade['words']})"]
     return []
+
+
+def recognition_reasons(corpus: Corpus) -> dict:
+    """Moscow's side of the formal step, as the sources give it: the sources that give the terrorist listing as
+    the bar to formal ties (`timeline.why_now`, `legal_sources`) and the motive claims that say what recognition
+    itself can bring (guards.yml, selector `recognition_brings`). Keys: legal (outlets), brings (outlets),
+    brings_who (the speakers, or "the author"), brings_categories (motive labels), failures (what no longer
+    holds of "the listing had barred formal ties, and recognition, an expert says, can bring security
+    cooperation and business")."""
+    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    legal = timeline.why_now(corpus)["legal_sources"]
+    rows = judgments.named(corpus, "recognition_brings")
+    c = door.affirmed_claims(door.evidence(corpus)["claims"])
+    brings = c[c.kind == "motive"].merge(rows[door.SENTENCE_KEY].drop_duplicates(), on=door.SENTENCE_KEY)
+    names = claims.labels()
+    found = [names[k] for k in names if k in set(brings.category)]
+    who = sorted(set(brings.who))
+    failures = []
+    if not legal:
+        failures.append("no source gives the listing as the bar to formal ties")
+    if not {"security", "economic"} <= set(brings.category):
+        failures.append(f"what recognition can bring is not security and business: {found}")
+    if not who or "author" in who:
+        failures.append(f"what recognition can bring is not a speaker's: {who}")
+    order = door.source_order(corpus)
+    return {"legal": and_join([outlets[s] for s in order if s in legal]),
+            "brings": and_join([outlets[s] for s in order if s in set(brings.source_id)]),
+            "brings_who": and_join(who), "brings_categories": found, "failures": failures}
