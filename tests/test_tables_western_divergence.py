@@ -134,3 +134,14 @@ def test_the_west_is_last_reported_before_the_recognition():
     w = wd.western_position(load_corpus())
     # ODRI's report, undated: October 2024 is its estimated publication month
     assert w == {"last": "2024-10", "last_estimated": True, "after_recognition": False}
+
+
+def test_the_un_layer_on_the_seeds():
+    """On the seeds (read by hand): the Conversation quotes the Security Council's resolution (¶4), gives the UN
+    seat as the Taliban's aim (¶10) and Moscow's doctrine (Putin's multipolar world, ¶19; the 2023 foreign
+    policy plan, ¶14); the Monitor has the UN, with Russia, unwilling to recognise (¶7). ODRI's 'importance in
+    Russian foreign policy' (¶10) is no doctrine."""
+    un = wd.un_layer(load_corpus())
+    assert un["failures"] == [] and un["n_doctrine"] == 1
+    assert un["outlets"] == {"council": "The Conversation", "not_recognising": "The Christian Science Monitor",
+                             "seat": "The Conversation", "doctrine": "The Conversation"}

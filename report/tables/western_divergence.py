@@ -74,3 +74,26 @@ def western_position(corpus: Corpus) -> dict:
                 ((latest.as_of == latest.source_id.map(door.published(corpus)))
                  & latest.source_id.map(estimated).astype(bool)).all()),
             "after_recognition": bool(recognition and (west.as_of >= recognition).any())}
+
+
+def un_layer(corpus: Corpus) -> dict:
+    """The United Nations and doctrine behind the step, as the sources give them (codebook/guards.yml): in
+    `outlets`, by part, the outlets that quote the Security Council (`council`; words `un_council` in a quotation's speaker), that show
+    the UN not recognising the Taliban (`not_recognising`; selector `un_not_recognising`), that give the UN seat
+    as the Taliban's aim (`seat`; an aim claim naming the words `un_seat`) and that give Moscow's doctrine
+    (`doctrine`: selector `doctrine`), each in words; `n_doctrine`, how many sources give the doctrine; and
+    `failures`, the parts no source gives any more."""
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    order = door.source_order(corpus)
+    words = judgments.vocabulary("words")
+    ev = door.evidence(corpus)
+    q = ev["quotes"]
+    council = set(q.source_id[q.speaker.astype(str).str.contains("|".join(words["un_council"]), case=False, regex=True)])
+    aims = door.affirmed_claims(ev["claims"])
+    aims = aims[aims.kind == "aim"]
+    seat = set(aims.source_id[door.naming(corpus, aims, words["un_seat"])])
+    parts = {"council": council, "not_recognising": set(judgments.named(corpus, "un_not_recognising").source_id),
+             "seat": seat, "doctrine": set(judgments.named(corpus, "doctrine").source_id)}
+    return {"outlets": {k: and_join([names[s] for s in order if s in v]) for k, v in parts.items()},
+            "n_doctrine": len(parts["doctrine"]),
+            "failures": [f"no source gives {k.replace('_', ' ')}" for k, v in parts.items() if not v]}
