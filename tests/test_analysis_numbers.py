@@ -84,3 +84,12 @@ def test_the_one_year_a_sentence_gives():
     assert one_year("In 2024, bilateral trade reached an estimated $300 million.") == "2024"
     assert one_year("Between 2022 and 2024, it reached approximately 50,000 people.") is None
     assert one_year("Trade reached $300 million.") is None
+
+
+def test_a_figure_dated_by_the_one_year_its_sentence_gives():
+    from report.analysis.numbers import dated
+    assert dated({"number": "$300 million", "words": "In 2024, trade reached $300 million."}) == "$300 million in 2024"
+    assert dated({"number": "$300 million", "words": "In 2024, trade reached $300 million."}, " ({year})") == (
+        "$300 million (2024)")
+    assert dated({"number": "2003", "words": "In 2003, the court ruled."}) == "2003"
+    assert dated({"number": "50,000", "words": "Between 2022 and 2024, aid reached 50,000."}) == "50,000"

@@ -4,10 +4,6 @@ from report import load_corpus
 from report.tables import risks
 
 
-def test_the_on_record_source_hears_risks_from_speakers():
-    assert risks.voiced_on_record(load_corpus()) == ["csm-2024-06-13"]  # the one source on the record
-
-
 def test_risks_are_weighed_by_who_still_names_them():
     """On the seeds (read by hand): the Monitor (B) names terrorism spilling over only as "a potential obstacle to
     Russian recognition" (¶22), a step since taken, so that risk is still named only by Odri Media and Stratheia

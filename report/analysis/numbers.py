@@ -83,3 +83,10 @@ def one_year(words: str) -> str | None:
     several."""
     years = set(re.findall(r"\b(?:19|20)\d{2}\b", words))
     return years.pop() if len(years) == 1 else None
+
+
+def dated(found: dict, template: str = " in {year}") -> str:
+    """A key figure (`number_about`) with the one year its sentence gives, if one and not the figure itself:
+    "an estimated $300 million in 2024" (`template` words the year)."""
+    year = one_year(found["words"])
+    return found["number"] + (template.format(year=year) if year and year != found["number"] else "")

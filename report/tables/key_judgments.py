@@ -100,8 +100,7 @@ def key_facts(corpus: Corpus) -> pd.DataFrame:
         found = numbers.number_about(corpus, fact["id"])
         if found is None:
             continue
-        year = numbers.one_year(found["words"])  # the one year the sentence gives, if one
-        value = found["number"] + (f" ({year})" if year and year != found["number"] else "")
+        value = numbers.dated(found, " ({year})")  # with the one year the sentence gives, if one
         rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "fact": fact["label"],
                      "value": value, "note": (f"also given by {found['also_given_by']}"
                                                         if found["also_given_by"] else "one source")})

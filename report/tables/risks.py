@@ -6,10 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analysis import claims, criticism, door, judgments, numbers
-from ..analysis.profiles import source_profiles
 from ..codebook import load
 from ..corpus import Corpus
-from ..extract.claims import AUTHOR
 
 
 def facts(corpus: Corpus) -> dict:
@@ -27,14 +25,6 @@ def no_cost_sources(corpus: Corpus) -> list[str]:
     saying = set(body.source_id[door.naming(corpus, body, judgments.vocabulary("words")["no_cost"])])
     return [s for s in door.source_order(corpus) if s in saying]
 
-
-def voiced_on_record(corpus: Corpus) -> list[str]:
-    """The sources on the record (their profile's sourcing) with a risk claim in a speaker's words (not the
-    author's), sorted."""
-    p = source_profiles(corpus)
-    best = set(p.source_id[p.sourcing == "on-record"])
-    risk = claims.claims(corpus, kind="risk")
-    return sorted(set(risk.source_id[risk.who != AUTHOR]) & best)
 
 def weighed(corpus: Corpus) -> pd.DataFrame:
     """Table 6.1: the risks weighed by who still names them (`criticism.weighed_risks`)."""

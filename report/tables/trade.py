@@ -36,7 +36,7 @@ def stake_figures(corpus: Corpus) -> pd.DataFrame:
             found = numbers.number_about(corpus, fact["id"])
             if found is not None:
                 rows.append({"source_id": found["source_id"], "paragraph": found["paragraph"], "measures": STAKES[stake],
-                             "fact": fact["label"], "value": found["number"],
+                             "fact": fact["label"], "value": numbers.dated(found, " ({year})"),
                              "note": f"also given by {found['also_given_by']}" if found["also_given_by"] else "one source",
                              "words": found["words"]})
     return pd.DataFrame(rows, columns=["source_id", "paragraph", "measures", "fact", "value", "note", "words"])
