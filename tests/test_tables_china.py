@@ -61,3 +61,12 @@ def test_named_elsewhere(actors):
     named = china.named_elsewhere(actors, "china", "security")  # a3 states a security claim
     assert list(zip(named.source_id, named.paragraph)) == [(A1, 1), (A1, 2), (A1, 3), (A2, 2)]
     assert len(china.named_elsewhere(actors, "china", "china")) == 6  # nobody makes China a motive
+
+
+def test_central_asia_as_moscows_security_space_on_the_seeds():
+    """On the seeds (read by hand): the Conversation, the Monitor, ODRI and Stratheia tie security to Central Asia
+    or Russia's southern flank (OSW does not); the Conversation gives the 2003 listing's grounds, among them
+    attempts to seize power in Uzbekistan, Tajikistan and Kyrgyzstan (¶5)."""
+    ca = china.central_asia(load_corpus())
+    assert ca["failures"] == [] and ca["sources"] == 4 and "OSW" not in ca["outlets"]
+    assert (ca["listing_outlets"], ca["listing_year"]) == ("The Conversation", "2003")

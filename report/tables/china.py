@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..analysis import claims, door
+from ..analysis import claims, door, judgments
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
+from ..prose import and_join
 
 
 def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "motive") -> pd.DataFrame:
@@ -22,3 +23,23 @@ def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "m
         columns="_o").reset_index(drop=True)
 
 
+
+
+def central_asia(corpus: Corpus) -> dict:
+    """Central Asia as Moscow's security space (codebook/guards.yml): the sources whose security claims name it
+    (words `central_asia_space`: `sources`, `outlets`), the listing of the Taliban in a sentence that gives
+    Central Asia among its grounds (selector `listing_central_asia`: `listing_outlets`, and `listing_year`, the
+    earliest date those statements give), and `failures` (fewer than two sources, or no such listing)."""
+    words = judgments.vocabulary("words")["central_asia_space"]
+    ids = claims.mention_sources(corpus, "security", words)
+    rows = judgments.named(corpus, "listing_central_asia")
+    st = door.evidence(corpus)["statements"]
+    dated = st.merge(rows[door.SENTENCE_KEY].drop_duplicates(), on=door.SENTENCE_KEY)
+    dated = dated[(dated.act == "lists") & (dated.as_of.astype(str) != "")]
+    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
+    order = door.source_order(corpus)
+    failures = ([f"only {len(ids)} source(s) tie security to Central Asia"] if len(ids) < 2 else []) + (
+        ["no listing gives Central Asia among its grounds"] if dated.empty else [])
+    return {"sources": len(ids), "outlets": and_join([names[s] for s in order if s in ids]),
+            "listing_outlets": and_join([names[s] for s in order if s in set(rows.source_id)]),
+            "listing_year": str(dated.as_of.astype(str).min())[:4] if len(dated) else "", "failures": failures}
