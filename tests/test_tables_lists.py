@@ -147,18 +147,6 @@ def test_voiced_names_the_speaker_quoted_or_else_the_outlet():
     assert lists.voiced(actors, pd.concat([outside, inside])) == "Fixture Wire and Karen Decker, quoted by Fixture Institute"
 
 
-def test_home_voices_phrase_flags_officials_only_derivative_sources_quote(monkeypatch):
-    """Officials whose claims come only from a derivative source are flagged (seeds' profiles: Stratheia
-    and Odri Media derivative, the Monitor primary); claims and voices stand in for the evidence."""
-    seeds = load_corpus()
-    rows = pd.DataFrame({"source_id": ["csm-2024-06-13", "stratheia-2025-07", "stratheia-2025-07", "odri-2024-10"],
-                         "who": ["A Minister", "An Envoy", "A Minister", "An Envoy"]})
-    monkeypatch.setattr(lists.claims, "claims", lambda corpus, category, kind="motive": rows)
-    monkeypatch.setattr(lists.claims, "home_voices", lambda corpus, category, kind="motive": ["A Minister", "An Envoy"])
-    assert lists.home_voices_phrase(seeds, "pragmatism") == (
-        f"A Minister and An Envoy ({lists.DERIVATIVE_ONLY[2]})")
-
-
 def test_a_risk_to_a_step_since_taken_is_flagged_where_it_is_shown():
     """On the seeds (read by hand): the CSM (13 June 2024) calls the Taliban's terrorist links 'still a potential
     obstacle to Russian recognition', a step taken on 3 July 2025; the risk list says so. A motive list does not

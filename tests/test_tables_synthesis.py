@@ -116,3 +116,15 @@ def test_moscows_side_of_the_formal_step_on_the_seeds():
 
 def test_moscows_side_fails_where_no_source_gives_it(small):
     assert len(synthesis.recognition_reasons(small)["failures"]) >= 2
+
+
+def test_an_officials_words_from_a_primary_source():
+    """On the seeds (read by hand): the Monitor, a primary source, quotes Putin's 'We have always believed that we need
+    to deal with reality' (¶11); Lavrov's and Kabulov's words come only from derivative sources."""
+    q = synthesis.official_quote(load_corpus(), "pragmatism")
+    assert (q["speaker"], q["source_id"], q["paragraph"]) == ("Vladimir Putin", "csm-2024-06-13", 11)
+    assert q["quote"].startswith("We have always believed that we need to deal with reality")
+
+
+def test_no_officials_words_where_none_are_quoted(small):
+    assert synthesis.official_quote(small, "pragmatism") is None

@@ -145,3 +145,8 @@ def test_the_un_layer_on_the_seeds():
     assert un["failures"] == [] and un["n_doctrine"] == 1
     assert un["outlets"] == {"council": "The Conversation", "not_recognising": "The Christian Science Monitor",
                              "seat": "The Conversation", "doctrine": "The Conversation"}
+
+
+def test_the_outlets_of_one_argument():
+    assert wd.argument_outlets(load_corpus(), "no_conditions") == "The Conversation and Stratheia"
+    assert wd.argument_outlets(load_corpus(), "no_such_argument") == ""

@@ -380,18 +380,7 @@ def _check_level(corpus, rows, spec, judgment) -> str | None:
     return None if len(set(weights.values())) == 1 else f"not level: {weights}"
 
 
-def _check_listed_first(corpus, rows, spec, judgment) -> str | None:
-    """The best short brief's list of motives (reading.yml, `brief`: its first sentence that gives two motives
-    or more) opens with `category`."""
-    brief = load("reading")["brief"]
-    c = affirmed_claims(evidence(corpus)["claims"])
-    mine = c[(c.source_id == brief) & (c.kind == "motive")].sort_values("char_start", kind="stable")
-    lists = [g for _, g in mine.groupby(["paragraph", "sentence"], sort=True) if g.category.nunique() >= 2]
-    first = lists[0].category.iloc[0] if lists else None
-    return None if first == spec["category"] else f"{brief}'s list of motives opens with {first}"
-
-
-CHECKS = {"level": _check_level, "listed_first": _check_listed_first, "majority": _check_majority, "reliable_risks": _check_reliable_risks, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
+CHECKS = {"level": _check_level, "majority": _check_majority, "reliable_risks": _check_reliable_risks, "minority": _check_minority, "at_least": _check_at_least, "at_most": _check_at_most, "mostly_derivative": _check_mostly_derivative,
           "fewer_sources_than": _check_fewer_sources_than, "every_source": _check_every_source,
           "fewer_sentences_everywhere": _check_fewer_sentences_everywhere,
           "only_actor": _check_only_actor,

@@ -79,15 +79,6 @@ def outlets(corpus: Corpus, ids) -> str:
     return and_join([names[i] for i in ids])
 
 
-def home_voices_phrase(corpus: Corpus, category: str, kind: str = "motive") -> str:
-    """The home country's officials whose words carry claims of `category` (`claims.home_voices`), in words,
-    each flagged when only derivative sources give their words ("Sergey Lavrov (only a derivative source
-    says so)")."""
-    rows = claims.claims(corpus, category, kind)
-    return and_join([name + derivative_flag(corpus, sorted(set(rows.source_id[rows.who == name])))
-                     for name in claims.home_voices(corpus, category, kind)])
-
-
 def voiced(corpus: Corpus, rows: pd.DataFrame) -> str:
     """Who says what `rows` (evidence rows: source_id, paragraph, sentence) say, in words: for each source
     (oldest first), the speakers of the quotations that hold the rows' sentences, "quoted by" the outlet

@@ -188,3 +188,18 @@ def recognition_reasons(corpus: Corpus) -> dict:
     return {"legal": and_join([outlets[s] for s in order if s in legal]),
             "brings": and_join([outlets[s] for s in order if s in set(brings.source_id)]),
             "brings_who": and_join(who), "brings_categories": found, "failures": failures}
+
+
+def official_quote(corpus: Corpus, category: str) -> dict | None:
+    """The words of one of the home country's officials (`claims.home_voices`) that carry a motive of
+    `category`, as the first primary source (oldest first) quotes them: {speaker, quote, source_id,
+    paragraph}, or None when no primary source quotes one."""
+    officials = set(claims.home_voices(corpus, category))
+    origin = dict(zip(corpus.sources.source_id, corpus.sources.origin))
+    q = claims.quotations(corpus, category)
+    q = q[q.speaker.isin(officials) & (q.source_id.map(origin) != "derivative")]
+    order = {s: i for i, s in enumerate(door.source_order(corpus))}
+    if q.empty:
+        return None
+    r = q.assign(_o=q.source_id.map(order)).sort_values(["_o", "paragraph"], kind="stable").iloc[0]
+    return {"speaker": r.speaker, "quote": r.quote, "source_id": r.source_id, "paragraph": int(r.paragraph)}

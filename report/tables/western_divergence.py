@@ -97,3 +97,10 @@ def un_layer(corpus: Corpus) -> dict:
     return {"outlets": {k: and_join([names[s] for s in order if s in v]) for k, v in parts.items()},
             "n_doctrine": len(parts["doctrine"]),
             "failures": [f"no source gives {k.replace('_', ' ')}" for k, v in parts.items() if not v]}
+
+
+def argument_outlets(corpus: Corpus, key: str) -> str:
+    """The outlets that make the argument of divergence `key` (codebook/guards.yml, `arguments`), in words; ""
+    when none does."""
+    args = arguments(corpus).set_index("id")
+    return str(args.loc[key, "made by"]) if key in args.index else ""
