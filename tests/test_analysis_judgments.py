@@ -314,7 +314,7 @@ def test_a_chapter_may_guard_a_sentence_with_a_check_of_the_alternative_view():
     assert judgments.check(seeds, "security-first", "specialists_weigh_none") == []
     assert judgments.check(seeds, "security-first", ["majority", "put_first_most"]) == []
     with pytest.raises(KeyError, match="no check"):
-        judgments.check(seeds, "security-first", "single_figure")
+        judgments.check(seeds, "security-first", "figures_given")
 
 
 def test_only_a_source_written_after_a_step_can_read_the_step_otherwise():
