@@ -157,3 +157,11 @@ def test_a_risk_to_a_step_since_taken_is_flagged_where_it_is_shown():
     assert note[("csm-2024-06-13", 22)] == (f"{lists.STEP_TAKEN}: Russia recognises the Taliban government, 3 July 2025")
     motive = lists.claims_list(seeds).df
     assert not motive.get("note", pd.Series(dtype=str)).fillna("").str.startswith(lists.STEP_TAKEN).any()
+
+
+def test_outlets_in_source_order():
+    """The seeds' oldest source is the Conversation (April 2024), then the Monitor (June 2024)."""
+    seeds = load_corpus()
+    assert lists.ordered_outlets(seeds, ["csm-2024-06-13", "conversation-2024-04"]) == (
+        "The Conversation and The Christian Science Monitor")
+    assert lists.ordered_outlets(seeds, []) == ""

@@ -307,15 +307,22 @@ def test_the_second_reading_pairs_the_third_and_fourth_coders_of_the_claims(tmp_
     assert second["agreement"].equals(first.loc[second["agreement"].index])
 
 
-def test_the_second_reading_of_the_leads_pairs_their_third_and_fourth_coders(tmp_path):
-    """Lead-only codings of alpha by c, d (the first round) and g, h (the second): the second reading adds one
-    row for the leads, from g and h alone: g and h agree (both economic) while c and d do not."""
+def _four_lead_codings(tmp_path):
+    """The fixture corpus, with lead-only codings of alpha in `tmp_path`/blind: c, g and h put the economy first,
+    d security."""
     corpus = load_corpus(FIXTURES / "corpus")
     (tmp_path / "blind").mkdir()
     for coder, category in (("c", "economic"), ("d", "security"), ("g", "economic"), ("h", "economic")):
         (tmp_path / "blind" / f"alpha-2024-03-03.{coder}.yml").write_text(
             f"source: alpha-2024-03-03\ncoder: {coder}\nleads:\n  - {{paragraph: 9, quote: \"the partners would "
             f"expand trade\", category: {category}, basis: said, who: author}}\n", encoding="utf-8")
+    return corpus
+
+
+def test_the_second_reading_of_the_leads_pairs_their_third_and_fourth_coders(tmp_path):
+    """Lead-only codings of alpha by c, d (the first round) and g, h (the second): the second reading adds one
+    row for the leads, from g and h alone: g and h agree (both economic) while c and d do not."""
+    corpus = _four_lead_codings(tmp_path)
     table = method.second_reading(corpus, tmp_path)["agreement"]
     assert list(table.index) == ["leads: lead motives"]
     assert table.loc["leads: lead motives", "agreement"] == 100
@@ -326,11 +333,6 @@ def test_the_second_reading_of_the_leads_pairs_their_third_and_fourth_coders(tmp
 
 def test_lead_votes_count_every_round_of_the_leads(tmp_path):
     """c, d, g and h code alpha's leads; c, g and h put the economy first: 3 of 4."""
-    corpus = load_corpus(FIXTURES / "corpus")
-    (tmp_path / "blind").mkdir()
-    for coder, category in (("c", "economic"), ("d", "security"), ("g", "economic"), ("h", "economic")):
-        (tmp_path / "blind" / f"alpha-2024-03-03.{coder}.yml").write_text(
-            f"source: alpha-2024-03-03\ncoder: {coder}\nleads:\n  - {{paragraph: 9, quote: \"the partners would "
-            f"expand trade\", category: {category}, basis: said, who: author}}\n", encoding="utf-8")
+    corpus = _four_lead_codings(tmp_path)
     assert method.lead_votes(corpus, "alpha-2024-03-03", "economic", tmp_path) == (3, 4)
     assert method.lead_votes(corpus, "alpha-2024-03-03", "china", tmp_path) == (0, 4)

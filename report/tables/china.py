@@ -8,7 +8,7 @@ import pandas as pd
 from ..analysis import claims, door, judgments
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
-from ..prose import and_join
+from . import lists
 
 
 def named_elsewhere(corpus: Corpus, actor_id: str, category: str, kind: str = "motive") -> pd.DataFrame:
@@ -36,10 +36,8 @@ def central_asia(corpus: Corpus) -> dict:
     st = door.evidence(corpus)["statements"]
     dated = st.merge(rows[door.SENTENCE_KEY].drop_duplicates(), on=door.SENTENCE_KEY)
     dated = dated[(dated.act == "lists") & (dated.as_of.astype(str) != "")]
-    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
-    order = door.source_order(corpus)
     failures = ([f"only {len(ids)} source(s) tie security to Central Asia"] if len(ids) < 2 else []) + (
         ["no listing gives Central Asia among its grounds"] if dated.empty else [])
-    return {"sources": len(ids), "outlets": and_join([names[s] for s in order if s in ids]),
-            "listing_outlets": and_join([names[s] for s in order if s in set(rows.source_id)]),
+    return {"sources": len(ids), "outlets": lists.ordered_outlets(corpus, ids),
+            "listing_outlets": lists.ordered_outlets(corpus, rows.source_id),
             "listing_year": str(dated.as_of.astype(str).min())[:4] if len(dated) else "", "failures": failures}

@@ -79,6 +79,12 @@ def outlets(corpus: Corpus, ids) -> str:
     return and_join([names[i] for i in ids])
 
 
+def ordered_outlets(corpus: Corpus, ids) -> str:
+    """The outlets of the sources `ids`, oldest source first (`door.source_order`), in words."""
+    wanted = set(ids)
+    return outlets(corpus, [s for s in door.source_order(corpus) if s in wanted])
+
+
 def voiced(corpus: Corpus, rows: pd.DataFrame) -> str:
     """Who says what `rows` (evidence rows: source_id, paragraph, sentence) say, in words: for each source
     (oldest first), the speakers of the quotations that hold the rows' sentences, "quoted by" the outlet

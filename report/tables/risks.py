@@ -38,9 +38,9 @@ def graded_apart(corpus: Corpus) -> dict:
 
 def thin_returns(corpus: Corpus) -> dict:
     """What the best short brief's own figures say of Moscow's returns (reading.yml, `brief`; the key figures
-    `aid`, `need` and `workers` of `numbers.number_about`): the figures (`figures`, by fact id), and `failures` while the reading
-    "a risk of disappointment the brief does not name as one" does not hold (a figure missing or given by
-    another source, or the brief naming an economic disappointment itself)."""
+    `aid`, `need` and `workers` of `numbers.number_about`): the figures (`figures`, by fact id), and `failures`
+    while the reading "a shallow relationship, a risk the brief does not name as one" does not hold (a figure
+    missing or given by another source, or the brief naming an economic disappointment itself)."""
     brief = load("reading")["brief"]
     found = {f: numbers.number_about(corpus, f) for f in ("aid", "need", "workers")}
     failures = [f"the {f} figure is not the brief's" for f, r in found.items() if r is None or r["source_id"] != brief]

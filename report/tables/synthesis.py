@@ -10,6 +10,7 @@ from ..analysis.profiles import independent_count
 from ..corpus import Corpus
 from ..prose import and_join
 from ..publish.provenance import EvidenceTable
+from . import lists
 
 
 BASIS_WORDS = {"said": "in so many words", "thesis": "as its thesis"}
@@ -54,6 +55,14 @@ def leads_list(corpus: Corpus) -> EvidenceTable:
                          ["first", "how", "words"])
 
 
+def _written_after(corpus: Corpus, ids) -> int:
+    """How many of the sources `ids` were published on or after the recognition (`timeline.recognition_path`),
+    compared at the precision of each source's date."""
+    after = timeline.recognition_path(corpus)["recognition"]
+    dates = door.published(corpus)
+    return sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])])
+
+
 def ranked_motives(corpus: Corpus) -> pd.DataFrame:
     """Table 8.1: the motives ranked (`claims.ranking`) and weighed by who gives them: how many sources put each
     first themselves; how many give it and how many of those are independent (`profiles.independent_count`:
@@ -65,8 +74,6 @@ def ranked_motives(corpus: Corpus) -> pd.DataFrame:
     per = claims.of_kind(corpus).groupby("category").source_id.agg(lambda s: sorted(set(s)))
     per.index = per.index.map(claims.labels())
     rel = criticism.reliability(corpus).set_index("source_id")
-    dates = door.published(corpus)
-    after = timeline.recognition_path(corpus)["recognition"]
     cl = door.evidence(corpus)["claims"]
     denied = cl[(cl.kind == "motive") & (cl.get("stance", pd.Series("affirmed", index=cl.index)) == "denied")]
     denied_by = denied.groupby(denied.category.map(claims.labels())).source_id.nunique()
@@ -76,7 +83,7 @@ def ranked_motives(corpus: Corpus) -> pd.DataFrame:
         rows.append({"put first by": int(ranked.loc[label, "put first by"]), "sources": int(ranked.loc[label, "sources"]),
                      "independent": independent_count(corpus, ids),
                      "best grade": min((rel.loc[s, "reliability"] for s in ids), default=""),
-                     "written after the step": sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])]),
+                     "written after the step": _written_after(corpus, ids),
                      "denied by": int(denied_by.get(label, 0))})
     out = pd.DataFrame(rows, index=ranked.index)
     out["_grade"] = out["best grade"].replace("", "Z")  # no grade sorts last
@@ -108,8 +115,6 @@ def aims_weighed(corpus: Corpus) -> pd.DataFrame:
     Index: aim (label). Columns: sources, independent, best grade, written after the step, sentences."""
     aims = claims.of_kind(corpus, "aim").drop_duplicates(door.SENTENCE_KEY + ["category"])
     rel = criticism.reliability(corpus).set_index("source_id")
-    dates = door.published(corpus)
-    after = timeline.recognition_path(corpus)["recognition"]
     rows = {}
     for category, label in claims.labels("aim").items():
         mine = aims[aims.category == category]
@@ -118,7 +123,7 @@ def aims_weighed(corpus: Corpus) -> pd.DataFrame:
             continue
         rows[label] = {"sources": len(ids), "independent": independent_count(corpus, ids),
                        "best grade": min(rel.loc[s, "reliability"] for s in ids),
-                       "written after the step": sum(1 for s in ids if after and dates[s] >= after[:len(dates[s])]),
+                       "written after the step": _written_after(corpus, ids),
                        "sentences": len(mine.drop_duplicates(door.SENTENCE_KEY))}
     out = pd.DataFrame.from_dict(rows, orient="index",
                                  columns=["sources", "independent", "best grade", "written after the step", "sentences"])
@@ -142,9 +147,8 @@ def recognition_sought(corpus: Corpus) -> dict:
     if row.sources < 2 or row.independent < 1:
         failures.append(f"recognition is given by {row.sources} sources, {row.independent} independent")
     ids = set(claims.of_kind(corpus, "aim").query("category == 'recognition'").source_id)
-    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     return {"failures": failures, "n": int(row.sources), "independent": int(row.independent),
-            "phrase": and_join([outlets[s] for s in door.source_order(corpus) if s in ids]),
+            "phrase": lists.ordered_outlets(corpus, ids),
             "with": [a for a in table.index[table.sources == row.sources] if a != label]}
 
 
@@ -169,7 +173,6 @@ def recognition_reasons(corpus: Corpus) -> dict:
     brings_who (the speakers, or "the author"), brings_categories (motive labels), failures (what no longer
     holds of "the listing had barred formal ties, and recognition, an expert says, can bring security
     cooperation and business")."""
-    outlets = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
     legal = timeline.why_now(corpus)["legal_sources"]
     rows = judgments.named(corpus, "recognition_brings")
     c = door.affirmed_claims(door.evidence(corpus)["claims"])
@@ -184,9 +187,7 @@ def recognition_reasons(corpus: Corpus) -> dict:
         failures.append(f"what recognition can bring is not security and business: {found}")
     if not who or "author" in who:
         failures.append(f"what recognition can bring is not a speaker's: {who}")
-    order = door.source_order(corpus)
-    return {"legal": and_join([outlets[s] for s in order if s in legal]),
-            "brings": and_join([outlets[s] for s in order if s in set(brings.source_id)]),
+    return {"legal": lists.ordered_outlets(corpus, legal), "brings": lists.ordered_outlets(corpus, brings.source_id),
             "brings_who": and_join(who), "brings_categories": found, "failures": failures}
 
 

@@ -9,6 +9,7 @@ from ..analysis import door, judgments, statements, timeline
 from ..analysis.door import SENTENCE_KEY
 from ..corpus import Corpus
 from ..prose import and_join
+from . import lists
 from ..publish.provenance import EvidenceTable
 
 
@@ -83,8 +84,6 @@ def un_layer(corpus: Corpus) -> dict:
     as the Taliban's aim (`seat`; an aim claim naming the words `un_seat`) and that give Moscow's doctrine
     (`doctrine`: selector `doctrine`), each in words; `n_doctrine`, how many sources give the doctrine; and
     `failures`, the parts no source gives any more."""
-    names = dict(zip(corpus.sources.source_id, corpus.sources.outlet))
-    order = door.source_order(corpus)
     words = judgments.vocabulary("words")
     ev = door.evidence(corpus)
     q = ev["quotes"]
@@ -94,7 +93,7 @@ def un_layer(corpus: Corpus) -> dict:
     seat = set(aims.source_id[door.naming(corpus, aims, words["un_seat"])])
     parts = {"council": council, "not_recognising": set(judgments.named(corpus, "un_not_recognising").source_id),
              "seat": seat, "doctrine": set(judgments.named(corpus, "doctrine").source_id)}
-    return {"outlets": {k: and_join([names[s] for s in order if s in v]) for k, v in parts.items()},
+    return {"outlets": {k: lists.ordered_outlets(corpus, v) for k, v in parts.items()},
             "n_doctrine": len(parts["doctrine"]),
             "failures": [f"no source gives {k.replace('_', ' ')}" for k, v in parts.items() if not v]}
 
